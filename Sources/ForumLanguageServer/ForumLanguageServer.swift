@@ -1,0 +1,1 @@
+// The language server module: see Protocol/README.md.
