@@ -1,0 +1,46 @@
+/// Settings that change what the analysis reports.
+public struct AnalysisOptions: Sendable, Hashable {
+    /// The forum engine whose tags and argument grammars apply.
+    public var dialect: Dialect
+    public init(dialect: Dialect = .discuz) {
+        self.dialect = dialect
+    }
+}
+
+/// Everything forumls knows about one version of one document, computed once and shared by every
+/// request about that version (parse tree, page structure, outline, diagnostics).
+public final class DocumentAnalysis: Sendable {
+    public let source: SourceText
+    public let options: AnalysisOptions
+    /// The lossless syntax tree.
+    public let tree: SyntaxTree
+    /// All findings, in document order.
+    public let diagnostics: [Diagnostic]
+
+    /// Analyses `source`; never fails.
+    public init(source: SourceText, options: AnalysisOptions = AnalysisOptions()) {
+        self.source = source
+        self.options = options
+        let tree = Parser.parse(source, dialect: options.dialect)
+        self.tree = tree
+        // Until the clean-up rules land, the findings are the parser's recorded issues.
+        self.diagnostics = tree.issues.map { issue in
+            Diagnostic(code: issue.kind.rawValue, severity: .warning, range: issue.range,
+                       message: ParseIssueMessages.message(for: issue),
+                       related: issue.related.map { [RelatedLocation(range: $0, message: "partner tag")] } ?? [])
+        }
+    }
+}
+
+/// Human messages for parser issues.
+enum ParseIssueMessages {
+    static func message(for issue: ParseIssue) -> String {
+        switch issue.kind {
+        case .unclosedTag: "[\(issue.tagName)] is never closed."
+        case .strayCloseTag: "[/\(issue.tagName)] closes nothing that is open."
+        case .misnestedTags: "[\(issue.tagName)] is closed by an outer tag's closer (mis-nested tags)."
+        case .truncatedTag: "Tag cut off before its closing bracket."
+        case .nestingTooDeep: "[\(issue.tagName)] is nested too deep and is kept as text."
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/// What a node of the syntax tree is.
+public enum SyntaxKind: String, Sendable {
+    /// The root; covers the whole document.
+    case document
+    /// A run of text on one line (bracket text that is not a tag is text too).
+    case text
+    /// One line terminator: `\n`, `\r\n` or `\r`.
+    case newline
+    /// A paired tag: children are its `openTag` (or `missingOpenTag`), its content, and its
+    /// `closeTag` (or `missingCloseTag`).
+    case element
+    /// The opening tag of an element, `[b]`, `[color=red]`.
+    case openTag
+    /// The closing tag of an element, `[/b]`.
+    case closeTag
+    /// A tag that takes no closer (`[*]`, `[hr]`, `[page]`, `[tag/]`, index entries).
+    case voidTag
+    /// A closing tag with no open element of its name: kept as a leaf, recorded as an issue.
+    case strayCloseTag
+    /// A `[` and tag name cut off before its `]` (`[backcolor=transparent !im`): recorded as an issue.
+    case truncatedTag
+    /// Zero-width: the opener of an element reopened after a mis-nested close (`[b][i]x[/b]y[/i]`).
+    case missingOpenTag
+    /// Zero-width: the closer an unclosed or implicitly closed element lacks.
+    case missingCloseTag
+}
+
+/// One node of a `SyntaxTree`, stored flat in pre-order.
+public struct SyntaxNode: Sendable, Hashable {
+    /// What the node is.
+    public var kind: SyntaxKind
+    /// The bytes the node covers (zero-width for missing nodes).
+    public var range: ByteRange
+    /// Index of the parent node; -1 for the document.
+    public var parent: Int
+    /// One past the index of the node's last descendant: the subtree is `index..<subtreeEnd`.
+    public var subtreeEnd: Int
+    /// For tags and elements: the catalog entry of the tag, nil for unknown (paired) tag names.
+    public var tag: TagInfo?
+    /// For tags and elements: the tag name as written (original case), empty otherwise.
+    public var name: String
+    /// For open tags, void tags and elements: the raw argument bytes after `=` (or after the first
+    /// space for attribute lists), without the brackets; nil when the tag has no argument.
+    public var argumentRange: ByteRange?
+    /// For open tags, void tags and elements: whether the argument fits the active dialect's grammar
+    /// for this tag (true when the tag takes no argument and has none).
+    public var argumentIsValid: Bool
+
+    public init(kind: SyntaxKind, range: ByteRange, parent: Int, subtreeEnd: Int, tag: TagInfo? = nil,
+                name: String = "", argumentRange: ByteRange? = nil, argumentIsValid: Bool = true) {
+        self.kind = kind
+        self.range = range
+        self.parent = parent
+        self.subtreeEnd = subtreeEnd
+        self.tag = tag
+        self.name = name
+        self.argumentRange = argumentRange
+        self.argumentIsValid = argumentIsValid
+    }
+
+    /// True for nodes that own no children and cover source bytes (or none, for missing nodes).
+    public var isLeaf: Bool { kind != .document && kind != .element }
+}
+
+/// A problem the parser met and recovered from, with the bytes it concerns.
+public struct ParseIssue: Sendable, Hashable {
+    /// The kinds of recovery the parser performs.
+    public enum Kind: String, Sendable {
+        /// An opener never closed: `range` is the opener; the element got a zero-width missing close.
+        case unclosedTag = "unclosed-tag"
+        /// A closer with no open element of its name: `range` is the closer.
+        case strayCloseTag = "stray-close-tag"
+        /// A closer that closed an outer element while an inner one was open: `range` is the inner
+        /// element's opener, `related` the closer that forced it shut.
+        case misnestedTags = "misnested-tags"
+        /// A tag cut off before its `]`: `range` is the fragment.
+        case truncatedTag = "truncated-tag"
+        /// An opener nested deeper than the parser's depth limit, kept as text: `range` is the opener.
+        case nestingTooDeep = "nesting-too-deep"
+    }
+
+    public var kind: Kind
+    /// The bytes the issue is about.
+    public var range: ByteRange
+    /// A second range the issue points at (the partner tag), if any.
+    public var related: ByteRange?
+    /// The tag name concerned, as written.
+    public var tagName: String
+
+    public init(kind: Kind, range: ByteRange, related: ByteRange? = nil, tagName: String) {
+        self.kind = kind
+        self.range = range
+        self.related = related
+        self.tagName = tagName
+    }
+}
+
+/// A lossless syntax tree of one document: every byte lies in exactly one leaf, and the leaves in
+/// order give the document back byte for byte.
+///
+/// Nodes are stored flat in pre-order (`nodes[0]` is the document), so walking the tree never
+/// recurses. Element nodes keep their tag data so that rules need not look at their open tag.
+public final class SyntaxTree: Sendable {
+    /// The document parsed.
+    public let source: SourceText
+    /// The dialect whose catalog and argument grammars were used.
+    public let dialect: Dialect
+    /// All nodes in pre-order.
+    public let nodes: [SyntaxNode]
+    /// The problems met while parsing, in document order of their `range`.
+    public let issues: [ParseIssue]
+
+    public init(source: SourceText, dialect: Dialect, nodes: [SyntaxNode], issues: [ParseIssue]) {
+        self.source = source
+        self.dialect = dialect
+        self.nodes = nodes
+        self.issues = issues
+    }
+
+    /// The root node's index (always 0).
+    public var root: Int { 0 }
+
+    /// The indices of the direct children of node `index`, in order.
+    public func children(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var child = index + 1
+        let end = nodes[index].subtreeEnd
+        while child < end {
+            result.append(child)
+            child = nodes[child].subtreeEnd
+        }
+        return result
+    }
+
+    /// The leaves in document order, as node indices.
+    public var leafIndices: [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() where node.isLeaf { result.append(i) }
+        return result
+    }
+
+    /// The indices of the element nodes that contain byte `offset`, outermost first.
+    public func enclosingElements(of offset: Int) -> [Int] {
+        var result: [Int] = []
+        var i = 0
+        // Descend: the child containing the offset is found by skipping sibling subtrees.
+        while i < nodes.count {
+            var child = i + 1
+            let end = nodes[i].subtreeEnd
+            var next = -1
+            while child < end {
+                let node = nodes[child]
+                if node.kind == .element && node.range.start <= offset && offset < node.range.end {
+                    next = child
+                    break
+                }
+                if node.range.start > offset { break }
+                child = node.subtreeEnd
+            }
+            if next < 0 { break }
+            result.append(next)
+            i = next
+        }
+        return result
+    }
+}
