@@ -1,8 +1,294 @@
-/// Builds the syntax tree (temporary: the real parser replaces this within the hour).
+/// Builds the lossless syntax tree from the lexer's tokens with an explicit stack: never fails,
+/// never recurses, linear in the input. The recovery rules are documented in Protocol/README.md,
+/// section "Parsing".
 public enum Parser {
+    /// Most elements open at once; deeper openers stay text (spec 2, recommendation 7).
+    public static let maxDepth = 32
+    /// Most elements of one tag nested in each other; deeper openers stay text (s9e's limit).
+    public static let maxSameTagDepth = 10
+
+    /// Parses `source`. `blockLimits` are sorted byte offsets (post ends): every element still open
+    /// when the text reaches one is closed there, so an unclosed block tag never swallows the next post.
     public static func parse(_ source: SourceText, dialect: Dialect = .discuz, blockLimits: [Int] = []) -> SyntaxTree {
-        let nodes = [SyntaxNode(kind: .document, range: ByteRange(0, source.count), parent: -1, subtreeEnd: 2),
-                     SyntaxNode(kind: .text, range: ByteRange(0, source.count), parent: 0, subtreeEnd: 2)]
-        return SyntaxTree(source: source, dialect: dialect, nodes: nodes, issues: [])
+        let tokens = Lexer.tokenize(source.bytes)
+        var builder = TreeBuilder(source: source, tokens: tokens, dialect: dialect, blockLimits: blockLimits)
+        builder.build()
+        return SyntaxTree(source: source, dialect: dialect, nodes: builder.nodes, issues: builder.sortedIssues())
+    }
+}
+
+/// One open element on the parser's stack.
+struct OpenElement {
+    var node: Int
+    /// Catalog index, or -1 for an unknown name.
+    var catalogIndex: Int
+    /// Lower-cased name (used to pair unknown names).
+    var key: String
+    var openRange: ByteRange
+    var isInline: Bool
+}
+
+/// The state of one parse.
+struct TreeBuilder {
+    let source: SourceText
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let dialect: Dialect
+    let blockLimits: [Int]
+    var nodes: [SyntaxNode] = []
+    var issues: [ParseIssue] = []
+    var stack: [OpenElement] = []
+    /// How many elements of each catalog tag are open.
+    var openCount: [Int]
+    /// The start of the last closing tag of each catalog tag, -1 when none.
+    var lastCloseKnown: [Int]
+    /// The start of the last closing tag of each unknown (lower-cased) name.
+    var lastCloseUnknown: [String: Int] = [:]
+
+    init(source: SourceText, tokens: [Token], dialect: Dialect, blockLimits: [Int]) {
+        self.source = source
+        self.bytes = source.bytes
+        self.tokens = tokens
+        self.dialect = dialect
+        self.blockLimits = blockLimits
+        openCount = Array(repeating: 0, count: TagCatalog.tags.count)
+        lastCloseKnown = Array(repeating: -1, count: TagCatalog.tags.count)
+        nodes.reserveCapacity(tokens.count + 1)
+    }
+
+    var current: Int { stack.last?.node ?? 0 }
+
+    func lowerName(_ token: Token) -> String {
+        String(decoding: bytes[token.nameStart..<token.nameEnd].map(TagCatalog.asciiLower), as: UTF8.self)
+    }
+
+    func nameText(_ token: Token) -> String {
+        String(decoding: bytes[token.nameStart..<token.nameEnd], as: UTF8.self)
+    }
+
+    mutating func build() {
+        for token in tokens where token.kind == .tag && token.isClose {
+            if token.catalogIndex >= 0 {
+                lastCloseKnown[token.catalogIndex] = token.start
+            } else {
+                lastCloseUnknown[lowerName(token)] = token.start
+            }
+        }
+        nodes.append(SyntaxNode(kind: .document, range: ByteRange(0, bytes.count), parent: -1, subtreeEnd: 0))
+        var limitIndex = 0
+        var t = 0
+        while t < tokens.count {
+            let token = tokens[t]
+            while limitIndex < blockLimits.count && token.start >= blockLimits[limitIndex] {
+                closeAll(at: token.start)
+                limitIndex += 1
+            }
+            switch token.kind {
+            case .text:
+                appendText(token.range)
+            case .newline:
+                if isParagraphBreak(after: t) { closeUnclosedInline(at: token.start) }
+                appendLeaf(.newline, token.range)
+            case .truncatedTag:
+                appendLeaf(.truncatedTag, token.range, name: nameText(token), argument: token.argumentRange)
+                issues.append(ParseIssue(kind: .truncatedTag, range: token.range, tagName: nameText(token)))
+            case .tag:
+                if token.isClose { closeTag(token) } else { openTag(token) }
+            }
+            t += 1
+        }
+        closeAll(at: bytes.count)
+        nodes[0].subtreeEnd = nodes.count
+    }
+
+    // MARK: Leaves
+
+    mutating func appendLeaf(_ kind: SyntaxKind, _ range: ByteRange, name: String = "", tag: TagInfo? = nil,
+                             argument: ByteRange? = nil, argumentIsValid: Bool = true) {
+        nodes.append(SyntaxNode(kind: kind, range: range, parent: current, subtreeEnd: nodes.count + 1, tag: tag,
+                                name: name, argumentRange: argument, argumentIsValid: argumentIsValid))
+    }
+
+    /// Appends text, merging with a directly preceding text leaf of the same parent.
+    mutating func appendText(_ range: ByteRange) {
+        if let last = nodes.last, last.kind == .text, last.parent == current, last.range.end == range.start {
+            nodes[nodes.count - 1].range.end = range.end
+        } else {
+            appendLeaf(.text, range)
+        }
+    }
+
+    // MARK: Open tags
+
+    mutating func openTag(_ token: Token) {
+        let catalogIndex = token.catalogIndex
+        let tag: TagInfo? = catalogIndex >= 0 ? TagCatalog.tags[catalogIndex] : nil
+        let name = nameText(token)
+        // Index entries `[#N]Title` are tags only inside `[index]`.
+        if bytes[token.nameStart] == 0x23 {
+            if stack.last.map({ $0.catalogIndex >= 0 && TagCatalog.tags[$0.catalogIndex].name == "index" }) == true {
+                appendLeaf(.voidTag, token.range, name: name, argument: token.argumentRange)
+            } else {
+                appendText(token.range)
+            }
+            return
+        }
+        var key = ""
+        if tag == nil {
+            // An unknown name is a tag only when a closer of the same name follows (spec 2, rec. 3).
+            key = lowerName(token)
+            guard let lastClose = lastCloseUnknown[key], lastClose > token.start, !token.isSelfClosing else {
+                appendText(token.range)
+                return
+            }
+        }
+        let argument = token.argumentRange
+        let valid = tag.map {
+            ArgumentValidator.isValid($0, argument.map { bytes[$0.start..<$0.end] }, dialect: dialect)
+        } ?? true
+        if token.isSelfClosing || tag?.tagClass == .void {
+            appendLeaf(.voidTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+            return
+        }
+        if stack.count >= Parser.maxDepth || (catalogIndex >= 0 && openCount[catalogIndex] >= Parser.maxSameTagDepth) {
+            appendText(token.range)
+            issues.append(ParseIssue(kind: .nestingTooDeep, range: token.range, tagName: name))
+            return
+        }
+        let element = nodes.count
+        nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.start, token.end), parent: current,
+                                subtreeEnd: 0, tag: tag, name: name, argumentRange: argument, argumentIsValid: valid))
+        stack.append(OpenElement(node: element, catalogIndex: catalogIndex, key: key, openRange: token.range,
+                                 isInline: tag?.isInlineStyle ?? false))
+        if catalogIndex >= 0 { openCount[catalogIndex] += 1 }
+        appendLeaf(.openTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+    }
+
+    // MARK: Close tags
+
+    mutating func closeTag(_ token: Token) {
+        let catalogIndex = token.catalogIndex
+        let key = catalogIndex >= 0 ? "" : lowerName(token)
+        let name = nameText(token)
+        var match = -1
+        var k = stack.count - 1
+        while k >= 0 {
+            let open = stack[k]
+            if catalogIndex >= 0 ? open.catalogIndex == catalogIndex : (open.catalogIndex < 0 && open.key == key) {
+                match = k
+                break
+            }
+            k -= 1
+        }
+        guard match >= 0 else {
+            if catalogIndex >= 0 {
+                appendLeaf(.strayCloseTag, token.range, name: name, tag: TagCatalog.tags[catalogIndex])
+                issues.append(ParseIssue(kind: .strayCloseTag, range: token.range, tagName: name))
+            } else {
+                appendText(token.range)
+            }
+            return
+        }
+        // Elements opened inside the matched one are closed here; mis-nested ones (with a closer of
+        // their own still to come) are reopened after, as s9e, vBulletin and XenForo do.
+        var reopen: [OpenElement] = []
+        while stack.count - 1 > match {
+            let inner = stack[stack.count - 1]
+            let hasLaterCloser = laterCloserExists(inner, after: token.start)
+            if hasLaterCloser {
+                issues.append(ParseIssue(kind: .misnestedTags, range: inner.openRange, related: token.range,
+                                         tagName: nodes[inner.node].name))
+                if inner.isInline { reopen.append(inner) }
+            } else {
+                issues.append(ParseIssue(kind: .unclosedTag, range: inner.openRange, tagName: nodes[inner.node].name))
+            }
+            finishTop(missingCloseAt: token.start)
+        }
+        let target = stack[match]
+        appendLeaf(.closeTag, token.range, name: name, tag: nodes[target.node].tag)
+        popTop(end: token.end)
+        for inner in reopen.reversed() {
+            let original = nodes[inner.node]
+            let element = nodes.count
+            nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.end, token.end), parent: current,
+                                    subtreeEnd: 0, tag: original.tag, name: original.name,
+                                    argumentRange: original.argumentRange, argumentIsValid: original.argumentIsValid))
+            var reopened = inner
+            reopened.node = element
+            stack.append(reopened)
+            if inner.catalogIndex >= 0 { openCount[inner.catalogIndex] += 1 }
+            appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.name, tag: original.tag)
+        }
+    }
+
+    func laterCloserExists(_ open: OpenElement, after position: Int) -> Bool {
+        if open.catalogIndex >= 0 { return lastCloseKnown[open.catalogIndex] > position }
+        return (lastCloseUnknown[open.key] ?? -1) > position
+    }
+
+    /// Closes the top element with a zero-width missing closer at `position`.
+    mutating func finishTop(missingCloseAt position: Int) {
+        let top = stack[stack.count - 1]
+        appendLeaf(.missingCloseTag, ByteRange(position, position), name: nodes[top.node].name, tag: nodes[top.node].tag)
+        popTop(end: position)
+    }
+
+    mutating func popTop(end: Int) {
+        let top = stack.removeLast()
+        nodes[top.node].range.end = end
+        nodes[top.node].subtreeEnd = nodes.count
+        if top.catalogIndex >= 0 { openCount[top.catalogIndex] -= 1 }
+    }
+
+    /// Closes every open element at `position`, recording each as unclosed.
+    mutating func closeAll(at position: Int) {
+        while let top = stack.last {
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+            finishTop(missingCloseAt: position)
+        }
+    }
+
+    // MARK: Paragraphs
+
+    /// True when the newline token at `t` ends a paragraph: the next line is blank (empty or only
+    /// spaces, tabs, U+00A0 or U+3000) and is itself ended by a line terminator.
+    func isParagraphBreak(after t: Int) -> Bool {
+        var next = t + 1
+        guard next < tokens.count else { return false }
+        if tokens[next].kind == .text {
+            guard isBlank(tokens[next].range) else { return false }
+            next += 1
+        }
+        return next < tokens.count && tokens[next].kind == .newline
+    }
+
+    func isBlank(_ range: ByteRange) -> Bool {
+        var i = range.start
+        while i < range.end {
+            let c = bytes[i]
+            if c == 0x20 || c == 0x09 {
+                i += 1
+            } else if c == 0xC2 && i + 1 < range.end && bytes[i + 1] == 0xA0 {
+                i += 2
+            } else if c == 0xE3 && i + 2 < range.end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// At a paragraph end, closes the inline elements on top of the stack that no later closer can
+    /// close: an unclosed style tag reaches to the end of its paragraph at most.
+    mutating func closeUnclosedInline(at position: Int) {
+        while let top = stack.last, top.isInline, !laterCloserExists(top, after: position) {
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+            finishTop(missingCloseAt: position)
+        }
+    }
+
+    func sortedIssues() -> [ParseIssue] {
+        issues.sorted { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.kind.rawValue < $1.kind.rawValue }
     }
 }
