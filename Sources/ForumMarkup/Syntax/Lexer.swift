@@ -187,6 +187,12 @@ struct LexerState {
         let lineEnd = nextNL(argumentStart)
         let otherBracket = nextL(start + 1)
         if close < lineEnd && close < otherBracket {
+            // After a space, only attribute lists (`[quote author=x]`) or trailing spaces (`[b ]`) count:
+            // `[i y]` in prose is text.
+            if c == 0x20 && !(argumentStart..<close).contains(where: { b[$0] == 0x3D })
+                && !(argumentStart..<close).allSatisfy({ b[$0] == 0x20 }) {
+                return nil
+            }
             token.argumentStart = argumentStart
             token.argumentEnd = close
             token.end = close + 1
