@@ -62,6 +62,11 @@ struct TreeBuilder {
         String(decoding: bytes[token.nameStart..<token.nameEnd].map(TagCatalog.asciiLower), as: UTF8.self)
     }
 
+    func nodeName(_ node: Int) -> String {
+        let r = nodes[node].nameRange
+        return String(decoding: bytes[r.start..<r.end], as: UTF8.self)
+    }
+
     func nameText(_ token: Token) -> String {
         String(decoding: bytes[token.nameStart..<token.nameEnd], as: UTF8.self)
     }
@@ -90,7 +95,8 @@ struct TreeBuilder {
                 if isParagraphBreak(after: t) { closeUnclosedInline(at: token.start) }
                 appendLeaf(.newline, token.range)
             case .truncatedTag:
-                appendLeaf(.truncatedTag, token.range, name: nameText(token), argument: token.argumentRange)
+                appendLeaf(.truncatedTag, token.range, name: token.nameRange, tag: token.catalogIndex,
+                           argument: token.argumentRange)
                 issues.append(ParseIssue(kind: .truncatedTag, range: token.range, tagName: nameText(token)))
             case .tag:
                 if token.isClose { closeTag(token) } else { openTag(token) }
@@ -103,16 +109,16 @@ struct TreeBuilder {
 
     // MARK: Leaves
 
-    mutating func appendLeaf(_ kind: SyntaxKind, _ range: ByteRange, name: String = "", tag: TagInfo? = nil,
+    mutating func appendLeaf(_ kind: SyntaxKind, _ range: ByteRange, name: ByteRange = ByteRange(0, 0), tag: Int = -1,
                              argument: ByteRange? = nil, argumentIsValid: Bool = true) {
-        nodes.append(SyntaxNode(kind: kind, range: range, parent: current, subtreeEnd: nodes.count + 1, tag: tag,
-                                name: name, argumentRange: argument, argumentIsValid: argumentIsValid))
+        nodes.append(SyntaxNode(kind: kind, range: range, parent: current, subtreeEnd: nodes.count + 1, tagIndex: tag,
+                                nameRange: name, argumentRange: argument, argumentIsValid: argumentIsValid))
     }
 
     /// Appends text, merging with a directly preceding text leaf of the same parent.
     mutating func appendText(_ range: ByteRange) {
         if let last = nodes.last, last.kind == .text, last.parent == current, last.range.end == range.start {
-            nodes[nodes.count - 1].range.end = range.end
+            nodes[nodes.count - 1].setEnd(range.end)
         } else {
             appendLeaf(.text, range)
         }
@@ -123,7 +129,7 @@ struct TreeBuilder {
     mutating func openTag(_ token: Token) {
         let catalogIndex = token.catalogIndex
         let tag: TagInfo? = catalogIndex >= 0 ? TagCatalog.tags[catalogIndex] : nil
-        let name = nameText(token)
+        let name = token.nameRange
         // Index entries `[#N]Title` are tags only inside `[index]`.
         if bytes[token.nameStart] == 0x23 {
             if stack.last.map({ $0.catalogIndex >= 0 && TagCatalog.tags[$0.catalogIndex].name == "index" }) == true {
@@ -147,21 +153,22 @@ struct TreeBuilder {
             ArgumentValidator.isValid($0, argument.map { bytes[$0.start..<$0.end] }, dialect: dialect)
         } ?? true
         if token.isSelfClosing || tag?.tagClass == .void {
-            appendLeaf(.voidTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+            appendLeaf(.voidTag, token.range, name: name, tag: catalogIndex, argument: argument, argumentIsValid: valid)
             return
         }
         if stack.count >= Parser.maxDepth || (catalogIndex >= 0 && openCount[catalogIndex] >= Parser.maxSameTagDepth) {
             appendText(token.range)
-            issues.append(ParseIssue(kind: .nestingTooDeep, range: token.range, tagName: name))
+            issues.append(ParseIssue(kind: .nestingTooDeep, range: token.range, tagName: nameText(token)))
             return
         }
         let element = nodes.count
         nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.start, token.end), parent: current,
-                                subtreeEnd: 0, tag: tag, name: name, argumentRange: argument, argumentIsValid: valid))
+                                subtreeEnd: 0, tagIndex: catalogIndex, nameRange: name, argumentRange: argument,
+                                argumentIsValid: valid))
         stack.append(OpenElement(node: element, catalogIndex: catalogIndex, key: key, openRange: token.range,
                                  isInline: tag?.isInlineStyle ?? false))
         if catalogIndex >= 0 { openCount[catalogIndex] += 1 }
-        appendLeaf(.openTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+        appendLeaf(.openTag, token.range, name: name, tag: catalogIndex, argument: argument, argumentIsValid: valid)
     }
 
     // MARK: Close tags
@@ -169,7 +176,6 @@ struct TreeBuilder {
     mutating func closeTag(_ token: Token) {
         let catalogIndex = token.catalogIndex
         let key = catalogIndex >= 0 ? "" : lowerName(token)
-        let name = nameText(token)
         var match = -1
         var k = stack.count - 1
         while k >= 0 {
@@ -182,8 +188,8 @@ struct TreeBuilder {
         }
         guard match >= 0 else {
             if catalogIndex >= 0 {
-                appendLeaf(.strayCloseTag, token.range, name: name, tag: TagCatalog.tags[catalogIndex])
-                issues.append(ParseIssue(kind: .strayCloseTag, range: token.range, tagName: name))
+                appendLeaf(.strayCloseTag, token.range, name: token.nameRange, tag: catalogIndex)
+                issues.append(ParseIssue(kind: .strayCloseTag, range: token.range, tagName: nameText(token)))
             } else {
                 appendText(token.range)
             }
@@ -197,27 +203,28 @@ struct TreeBuilder {
             let hasLaterCloser = laterCloserExists(inner, after: token.start)
             if hasLaterCloser {
                 issues.append(ParseIssue(kind: .misnestedTags, range: inner.openRange, related: token.range,
-                                         tagName: nodes[inner.node].name))
+                                         tagName: nodeName(inner.node)))
                 if inner.isInline { reopen.append(inner) }
             } else {
-                issues.append(ParseIssue(kind: .unclosedTag, range: inner.openRange, tagName: nodes[inner.node].name))
+                issues.append(ParseIssue(kind: .unclosedTag, range: inner.openRange, tagName: nodeName(inner.node)))
             }
             finishTop(missingCloseAt: token.start)
         }
         let target = stack[match]
-        appendLeaf(.closeTag, token.range, name: name, tag: nodes[target.node].tag)
+        appendLeaf(.closeTag, token.range, name: token.nameRange, tag: Int(nodes[target.node].tagIndex))
         popTop(end: token.end)
         for inner in reopen.reversed() {
             let original = nodes[inner.node]
             let element = nodes.count
             nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.end, token.end), parent: current,
-                                    subtreeEnd: 0, tag: original.tag, name: original.name,
+                                    subtreeEnd: 0, tagIndex: Int(original.tagIndex), nameRange: original.nameRange,
                                     argumentRange: original.argumentRange, argumentIsValid: original.argumentIsValid))
             var reopened = inner
             reopened.node = element
             stack.append(reopened)
             if inner.catalogIndex >= 0 { openCount[inner.catalogIndex] += 1 }
-            appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.name, tag: original.tag)
+            appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.nameRange,
+                       tag: Int(original.tagIndex))
         }
     }
 
@@ -229,13 +236,14 @@ struct TreeBuilder {
     /// Closes the top element with a zero-width missing closer at `position`.
     mutating func finishTop(missingCloseAt position: Int) {
         let top = stack[stack.count - 1]
-        appendLeaf(.missingCloseTag, ByteRange(position, position), name: nodes[top.node].name, tag: nodes[top.node].tag)
+        appendLeaf(.missingCloseTag, ByteRange(position, position), name: nodes[top.node].nameRange,
+                   tag: Int(nodes[top.node].tagIndex))
         popTop(end: position)
     }
 
     mutating func popTop(end: Int) {
         let top = stack.removeLast()
-        nodes[top.node].range.end = end
+        nodes[top.node].setEnd(end)
         nodes[top.node].subtreeEnd = nodes.count
         if top.catalogIndex >= 0 { openCount[top.catalogIndex] -= 1 }
     }
@@ -243,7 +251,7 @@ struct TreeBuilder {
     /// Closes every open element at `position`, recording each as unclosed.
     mutating func closeAll(at position: Int) {
         while let top = stack.last {
-            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodeName(top.node)))
             finishTop(missingCloseAt: position)
         }
     }
@@ -283,7 +291,7 @@ struct TreeBuilder {
     /// close: an unclosed style tag reaches to the end of its paragraph at most.
     mutating func closeUnclosedInline(at position: Int) {
         while let top = stack.last, top.isInline, !laterCloserExists(top, after: position) {
-            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodeName(top.node)))
             finishTop(missingCloseAt: position)
         }
     }

@@ -13,7 +13,7 @@ func shape(_ text: String, dialect: Dialect = .discuz) -> String {
         switch node.kind {
         case .text: lines.append(pad + "'" + tree.source.text(node.range) + "'")
         case .newline: lines.append(pad + "NL")
-        default: lines.append(pad + node.kind.rawValue + (node.name.isEmpty ? "" : "[\(node.name)]")
+        default: lines.append(pad + node.kind.rawValue + (node.nameRange.isEmpty ? "" : "[\(tree.name(of: i))]")
                               + (node.argumentIsValid ? "" : "!"))
         }
     }
