@@ -85,6 +85,14 @@ func issueKinds(_ text: String, dialect: Dialect = .discuz) -> [String] {
         #expect(Parser.parse(SourceText(text)).nodes[1].range == ByteRange(0, text.utf8.count))
     }
 
+    @Test func closerIsMatchedToTheNearestOpenerOfItsName() {
+        // The later `[/b]` belongs to the second `[b]`; the first is unclosed and ends with its paragraph.
+        let text = "[b]never closed\n\nnext [b]x[/b] y"
+        let tree = Parser.parse(SourceText(text))
+        #expect(tree.nodes[1].range == ByteRange(0, 15))
+        #expect(issueKinds(text) == ["unclosed-tag b"])
+    }
+
     @Test func unclosedBlockTagRunsToItsLimit() {
         let text = "[quote]q\n\nstill quoted\nPOST2"
         let limit = text.utf8.count - 5
