@@ -22,8 +22,8 @@ struct OpenElement {
     var node: Int
     /// Catalog index, or -1 for an unknown name.
     var catalogIndex: Int
-    /// Lower-cased name (used to pair unknown names).
-    var key: String
+    /// Hash of the lower-cased name (used to pair unknown names).
+    var key: UInt64
     var openRange: ByteRange
     var isInline: Bool
     /// Whether a closer of the same name pairs with this opener (see `TreeBuilder.pairOpenersByName`).
@@ -59,8 +59,13 @@ struct TreeBuilder {
 
     var current: Int { stack.last?.node ?? 0 }
 
-    func lowerName(_ token: Token) -> String {
-        String(decoding: bytes[token.nameStart..<token.nameEnd].map(TagCatalog.asciiLower), as: UTF8.self)
+    /// A 64-bit FNV-1a hash of the lower-cased name: pairs unknown names without allocating strings.
+    func nameKey(_ token: Token) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in token.nameStart..<token.nameEnd {
+            h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3
+        }
+        return h
     }
 
     func nodeName(_ node: Int) -> String {
@@ -107,7 +112,7 @@ struct TreeBuilder {
     /// Linear: one stack per name.
     mutating func pairOpenersByName() {
         var known = [[Int]](repeating: [], count: TagCatalog.tags.count)
-        var unknown: [String: [Int]] = [:]
+        var unknown: [UInt64: [Int]] = [:]
         for (t, token) in tokens.enumerated() where token.kind == .tag && !token.isSelfClosing {
             if token.catalogIndex >= 0 {
                 if token.isClose {
@@ -116,7 +121,7 @@ struct TreeBuilder {
                     known[token.catalogIndex].append(t)
                 }
             } else if bytes[token.nameStart] != 0x23 {
-                let key = lowerName(token)
+                let key = nameKey(token)
                 if token.isClose {
                     if let opener = unknown[key]?.popLast() { hasPartner[opener] = true }
                 } else {
@@ -158,14 +163,14 @@ struct TreeBuilder {
             }
             return
         }
-        var key = ""
+        var key: UInt64 = 0
         if tag == nil {
             // An unknown name is a tag only when a closer of the same name pairs with it (spec 2, rec. 3).
             guard partnered else {
                 appendText(token.range)
                 return
             }
-            key = lowerName(token)
+            key = nameKey(token)
         }
         let argument = token.argumentRange
         let valid = tag.map {
@@ -194,7 +199,7 @@ struct TreeBuilder {
 
     mutating func closeTag(_ token: Token) {
         let catalogIndex = token.catalogIndex
-        let key = catalogIndex >= 0 ? "" : lowerName(token)
+        let key = catalogIndex >= 0 ? 0 : nameKey(token)
         var match = -1
         var k = stack.count - 1
         while k >= 0 {
