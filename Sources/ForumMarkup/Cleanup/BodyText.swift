@@ -45,6 +45,9 @@ public enum BodyText {
                 continue
             }
         }
+        for issue in context.tree.issues where issue.kind == .truncatedTag || issue.kind == .strayCloseTag {
+            ranges.append(issue.range)
+        }
         for (line, _) in context.chromeLines { ranges.append(context.source.lineContentRange(line)) }
         ranges.append(contentsOf: context.jammerRanges)
         return merge(ranges)

@@ -5,6 +5,15 @@
 public enum RuleRegistry {
     /// Every rule, markup rules first, then chrome, then text hygiene.
     public static let rules: [any CleanupRule.Type] = [
+        UnclosedTag.self,
+        StrayCloseTag.self,
+        MisnestedTags.self,
+        TruncatedTag.self,
+        UnknownTag.self,
+        InvalidTagArgument.self,
+        EmptyTag.self,
+        RedundantTag.self,
+        StyleLeak.self,
         BlankLines.self,
         TrailingWhitespace.self,
         InvisibleCharacter.self,
