@@ -32,9 +32,11 @@ public enum LineDiff {
             var ne = rb.isEmpty ? ns : b[rb.upperBound - 1].end
             // Trim shared bytes at both ends, staying on character boundaries.
             while os < oe, ns < ne, old[os] == new[ns] { os += 1; ns += 1 }
-            while os > 0, ns > 0, old[os] & 0xC0 == 0x80 { os -= 1; ns -= 1 }
+            while os > 0, ns > 0, (os < old.count && old[os] & 0xC0 == 0x80) || (ns < new.count && new[ns] & 0xC0 == 0x80) {
+                os -= 1; ns -= 1
+            }
             while oe > os, ne > ns, old[oe - 1] == new[ne - 1] { oe -= 1; ne -= 1 }
-            while oe < old.count, ne < new.count, old[oe] & 0xC0 == 0x80 { oe += 1; ne += 1 }
+            while oe < old.count, ne < new.count, old[oe] & 0xC0 == 0x80 || new[ne] & 0xC0 == 0x80 { oe += 1; ne += 1 }
             if os == oe && ns == ne { continue }
             out.append(TextEdit(range: ByteRange(os, oe), replacement: String(decoding: new[ns..<ne], as: UTF8.self)))
         }
