@@ -35,8 +35,16 @@ enum CheckCommand {
         var jsonItems: [String] = []
         var sarifResults: [String] = []
         for file in files {
-            guard let bytes = InputFiles.read(file) else { printError("\(file): cannot read"); readError = true; continue }
-            let source = SourceText(bytes: bytes)
+            let source: SourceText
+            do {
+                let input = try InputFile.read(file)
+                if let note = input.note { printError(note) }
+                source = input.source
+            } catch {
+                printError("\(error)")
+                readError = true
+                continue
+            }
             let analysis = DocumentAnalysis(source: source, options: AnalysisOptions(cleanup: options.configuration))
             findings += analysis.diagnostics.count
             for d in analysis.diagnostics {

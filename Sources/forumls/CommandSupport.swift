@@ -103,12 +103,6 @@ enum InputFiles {
         guard stat(path, &info) == 0 else { return nil }
         return (info.st_mode & S_IFMT) == S_IFDIR
     }
-
-    /// The bytes of `path`, or nil when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
-    }
 }
 
 /// One diagnostic with 1-based line/column positions (columns count Unicode scalars; a range that ends

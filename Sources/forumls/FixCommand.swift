@@ -44,8 +44,18 @@ enum FixCommand {
         var status: Int32 = 0
         var changed = 0
         for file in files {
-            guard let bytes = InputFiles.read(file) else { printError("\(file): cannot read"); status = 2; continue }
-            let result = CleanupRunner.cleanUp(SourceText(bytes: bytes), options: analysisOptions)
+            let source: SourceText
+            do {
+                let input = try InputFile.read(file)
+                if let note = input.note { printError(note) }
+                source = input.source
+            } catch {
+                printError("\(error)")
+                status = 2
+                continue
+            }
+            let bytes = source.bytes
+            let result = CleanupRunner.cleanUp(source, options: analysisOptions)
             if write {
                 guard result.bytes != bytes else { continue }
                 do {

@@ -87,7 +87,6 @@ import ForumMarkup
         let docs = Self.examples()
         for rule in RuleRegistry.rules {
             guard let entry = docs[rule.code], let bad = entry.bad, let good = entry.fixed else { continue }
-            if !parserReady, bad.contains("[") { continue } // markup examples wait for the parser
             let found = findings(rule.code, bad)
             #expect(!found.isEmpty, "\(rule.code): the Bad example is not flagged")
             #expect(fixed(rule.code, bad) == good, "\(rule.code): fixing the Bad example does not give the Fixed one")

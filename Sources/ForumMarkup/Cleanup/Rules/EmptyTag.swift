@@ -21,7 +21,7 @@ public struct EmptyTag: CleanupRule {
             let node = tree.nodes[index]
             guard node.kind == .element, let open = TagFacts.opener(tree, index), tree.nodes[open].kind == .openTag,
                   let close = TagFacts.closer(tree, index), tree.nodes[close].kind == .closeTag,
-                  !Self.exempt.contains(node.name.lowercased()) else { index += 1; continue }
+                  !Self.exempt.contains(tree.lowercasedName(of: index)) else { index += 1; continue }
             var tags: [ByteRange] = []
             var hasNewline = false
             var empty = true
@@ -33,7 +33,7 @@ public struct EmptyTag: CleanupRule {
                     if !child.range.isEmpty { tags.append(child.range) }
                 case .newline: hasNewline = true
                 case .text: if !ByteScan.isBlank(b, child.range) { empty = false }
-                case .element: continue
+                case .element: if Self.exempt.contains(tree.lowercasedName(of: k)) { empty = false }
                 default: empty = false
                 }
                 if !empty { break }

@@ -15,12 +15,12 @@ public struct InvalidTagArgument: CleanupRule {
         let tree = context.tree
         var out: [Diagnostic] = []
         for (index, node) in tree.nodes.enumerated() where TagFacts.isOpenerLike(node.kind) {
-            guard Self.isInvalid(context.source, node) else { continue }
+            guard Self.isInvalid(tree, index) else { continue }
             let text = context.source.text(node.range)
             let arg = node.argumentRange.map { context.source.text($0) } ?? ""
             let related = TagFacts.closerRange(tree, opener: index).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
-                                  message: Messages.message(text, arg, node.tag?.name ?? node.name, context.dialect),
+                                  message: Messages.message(text, arg, tree.lowercasedName(of: index), context.dialect),
                                   related: related,
                                   fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: index))]))
         }
@@ -28,8 +28,9 @@ public struct InvalidTagArgument: CleanupRule {
     }
 
     /// True for a catalogued tag with an argument its grammar rejects that is not a style leak.
-    public static func isInvalid(_ source: SourceText, _ node: SyntaxNode) -> Bool {
-        node.tag != nil && !node.argumentIsValid && StyleLeak.leak(source, node) == nil
+    public static func isInvalid(_ tree: SyntaxTree, _ index: Int) -> Bool {
+        let node = tree.nodes[index]
+        return node.tag != nil && !node.argumentIsValid && StyleLeak.leak(tree, index) == nil
     }
 
     enum Messages {

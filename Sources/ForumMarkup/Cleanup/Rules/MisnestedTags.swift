@@ -1,8 +1,8 @@
 /// Flags tags closed in the wrong order, such as `[b][i]text[/b][/i]` or `[size=3][b]x[/size][/b]`.
 ///
 /// Forums repair this differently (s9e, vBulletin and XenForo close the inner tag and reopen it; Discuz
-/// leaves broken HTML), so the source should say what it means. The diagnostic sits on the inner
-/// opener and points at the closer that cut it short.
+/// leaves broken HTML), so the source should say what it means. The diagnostic sits on the closer that
+/// cut the inner tag short and points at the inner tag's opener.
 ///
 /// Fix (safe): the minimal reorder, keeping the author's spelling: when the inner closer follows the
 /// outer closer directly, swap the two closers; otherwise close the inner tag before the outer closer
@@ -17,8 +17,8 @@ public struct MisnestedTags: CleanupRule {
         let b = context.bytes
         var out: [Diagnostic] = []
         for issue in context.tree.issues where issue.kind == .misnestedTags {
-            guard let outer = issue.related else { continue }
-            let opener = issue.range
+            guard let opener = issue.related else { continue }
+            let outer = issue.range
             let openerText = context.source.text(opener)
             let outerText = context.source.text(outer)
             let name = issue.tagName.isEmpty ? Self.name(in: b, opener) : issue.tagName
@@ -36,9 +36,9 @@ public struct MisnestedTags: CleanupRule {
                           edits: [TextEdit(range: ByteRange(outer.start, outer.start), replacement: "[/\(name)]"),
                                   TextEdit(range: ByteRange(outer.end, outer.end), replacement: openerText)])
             }
-            out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: opener,
+            out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: outer,
                                   message: Messages.message(openerText, outerText),
-                                  related: [RelatedLocation(range: outer, message: Messages.related(outerText))],
+                                  related: [RelatedLocation(range: opener, message: Messages.related(openerText))],
                                   fixes: [fix]))
         }
         return out
@@ -62,9 +62,9 @@ public struct MisnestedTags: CleanupRule {
 
     enum Messages {
         static func message(_ opener: String, _ outer: String) -> String {
-            "\(opener) is still open when \(outer) closes an outer tag (mis-nested tags). The fix closes the tags in order."
+            "\(outer) closes an outer tag while \(opener) is still open (mis-nested tags). The fix closes the tags in order."
         }
-        static func related(_ outer: String) -> String { "\(outer) closes the outer tag here" }
+        static func related(_ opener: String) -> String { "\(opener) is opened here" }
         static func swapTitle(_ outer: String, _ inner: String) -> String { "Swap \(outer) and \(inner)" }
         static func reopenTitle(_ name: String) -> String { "Close [\(name)] before the outer closer and reopen it after" }
     }

@@ -17,7 +17,7 @@ public struct RedundantTag: CleanupRule {
         for (index, node) in tree.nodes.enumerated() where node.kind == .element {
             guard let open = TagFacts.opener(tree, index), tree.nodes[open].kind == .openTag,
                   let close = TagFacts.closer(tree, index), tree.nodes[close].kind == .closeTag else { continue }
-            let name = node.name.lowercased()
+            let name = tree.lowercasedName(of: index)
             // The only non-blank child is an element of the same name.
             let kids = tree.children(of: index).dropFirst().dropLast()
             let solid = kids.filter { k in
@@ -25,7 +25,7 @@ public struct RedundantTag: CleanupRule {
                 return !(c.kind == .newline || (c.kind == .text && ByteScan.isBlank(b, c.range)))
             }
             if solid.count == 1, let inner = solid.first, tree.nodes[inner].kind == .element,
-               tree.nodes[inner].name.lowercased() == name, let innerOpen = TagFacts.opener(tree, inner),
+               tree.lowercasedName(of: inner) == name, let innerOpen = TagFacts.opener(tree, inner),
                tree.nodes[innerOpen].kind == .openTag, let innerClose = TagFacts.closer(tree, inner),
                tree.nodes[innerClose].kind == .closeTag {
                 let outerArg = TagFacts.argument(context.source, tree.nodes[open]) ?? []
@@ -52,7 +52,7 @@ public struct RedundantTag: CleanupRule {
     func insideAlignment(_ tree: SyntaxTree, _ element: Int) -> Bool {
         var p = tree.nodes[element].parent
         while p > 0 {
-            let n = tree.nodes[p].name.lowercased()
+            let n = tree.lowercasedName(of: p)
             if n == "align" || n == "center" || n == "right" || n == "left" || n == "p" { return true }
             p = tree.nodes[p].parent
         }

@@ -18,7 +18,7 @@ public struct StyleLeak: CleanupRule {
         let tree = context.tree
         var out: [Diagnostic] = []
         for (index, node) in tree.nodes.enumerated() {
-            if TagFacts.isOpenerLike(node.kind), let reason = Self.leak(context.source, node) {
+            if TagFacts.isOpenerLike(node.kind), let reason = Self.leak(tree, index) {
                 let text = context.source.text(node.range)
                 let related = TagFacts.closerRange(tree, opener: index).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
@@ -43,9 +43,9 @@ public struct StyleLeak: CleanupRule {
     }
 
     /// The leak reason of an opener or void tag node, or nil.
-    public static func leak(_ source: SourceText, _ node: SyntaxNode) -> String? {
-        guard let arg = TagFacts.argument(source, node) else { return nil }
-        return TagFacts.styleLeak(name: node.name, argument: arg)
+    public static func leak(_ tree: SyntaxTree, _ index: Int) -> String? {
+        guard let arg = TagFacts.argument(tree.source, tree.nodes[index]) else { return nil }
+        return TagFacts.styleLeak(name: tree.lowercasedName(of: index), argument: arg)
     }
 
     enum Messages {

@@ -19,18 +19,22 @@ public struct UnclosedTag: CleanupRule {
         for issue in tree.issues where issue.kind == .unclosedTag {
             guard let index = openers[issue.range.start] else { continue }
             let node = tree.nodes[index]
-            if StyleLeak.leak(context.source, node) != nil || InvalidTagArgument.isInvalid(context.source, node) { continue }
+            if StyleLeak.leak(tree, index) != nil || InvalidTagArgument.isInvalid(tree, index) { continue }
+            let name = tree.name(of: index)
             let text = context.source.text(node.range)
             var fixes: [Fix] = []
             if let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
                tree.nodes[c].kind == .missingCloseTag {
-                let at = tree.nodes[c].range.start
-                fixes.append(Fix(title: Messages.insertTitle(node.name),
-                                 edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(node.name)]")]))
+                // Close before the line break(s) and whitespace that end the paragraph.
+                var at = tree.nodes[c].range.start
+                let b = context.bytes
+                while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
+                fixes.append(Fix(title: Messages.insertTitle(name),
+                                 edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(name)]")]))
             }
             fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
-                                  message: Messages.message(text, node.name), fixes: fixes))
+                                  message: Messages.message(text, name), fixes: fixes))
         }
         return out
     }

@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct EmptyTagTests {
+@Suite struct EmptyTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("empty-tag", "[b]x[/b] [table][tr][td][/td][/tr][/table]\n").isEmpty)
     }

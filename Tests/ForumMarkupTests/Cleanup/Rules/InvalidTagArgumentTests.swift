@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct InvalidTagArgumentTests {
+@Suite struct InvalidTagArgumentTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("invalid-tag-argument", "[size=4]x[/size] [color=#ff0000]y[/color] [size=14px]z[/size]\n").isEmpty)
     }

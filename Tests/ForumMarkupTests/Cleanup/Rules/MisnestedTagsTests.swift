@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct MisnestedTagsTests {
+@Suite struct MisnestedTagsTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("misnested-tags", "[size=3][b]x[/b][/size]\n").isEmpty)
     }

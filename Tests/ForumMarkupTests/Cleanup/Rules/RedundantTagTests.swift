@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct RedundantTagTests {
+@Suite struct RedundantTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("redundant-tag", "[color=Red]a [color=Black]b[/color] c[/color] [align=center]x[/align]\n").isEmpty)
     }

@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct StrayCloseTagTests {
+@Suite struct StrayCloseTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("stray-close-tag", "[b]x[/b]\n").isEmpty)
     }

@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct StyleLeakTests {
+@Suite struct StyleLeakTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("style-leak", "[color=rgb(51, 51, 51)]x[/color] [font=微软雅黑]y[/font] [color=inherit]z[/color]\n").isEmpty)
     }

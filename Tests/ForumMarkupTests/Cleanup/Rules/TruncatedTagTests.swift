@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct TruncatedTagTests {
+@Suite struct TruncatedTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("truncated-tag", "a [b]full[/b] tag\n").isEmpty)
     }

@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct UnclosedTagTests {
+@Suite struct UnclosedTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("unclosed-tag", "[b]bold[/b] and [i]italic[/i]\n").isEmpty)
     }

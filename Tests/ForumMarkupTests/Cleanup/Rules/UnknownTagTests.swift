@@ -1,7 +1,7 @@
 import Testing
 import ForumMarkup
 
-@Suite(.enabled(if: parserReady)) struct UnknownTagTests {
+@Suite struct UnknownTagTests {
     @Test func cleanInputIsQuiet() {
         #expect(findings("unknown-tag", "[126] [复制链接] [1] [Rainmeter]\n").isEmpty)
     }
