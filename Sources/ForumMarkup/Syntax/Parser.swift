@@ -225,7 +225,7 @@ struct TreeBuilder {
         while stack.count - 1 > match {
             let inner = stack[stack.count - 1]
             if inner.hasPartner {
-                issues.append(ParseIssue(kind: .misnestedTags, range: inner.openRange, related: token.range,
+                issues.append(ParseIssue(kind: .misnestedTags, range: token.range, related: inner.openRange,
                                          tagName: nodeName(inner.node)))
                 if inner.isInline { reopen.append(inner) }
             } else {

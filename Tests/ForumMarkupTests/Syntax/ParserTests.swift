@@ -128,8 +128,8 @@ func issueKinds(_ text: String, dialect: Dialect = .discuz) -> [String] {
         let issues = Parser.parse(SourceText(text)).issues
         #expect(issues.count == 1)
         #expect(issues[0].kind == .misnestedTags)
-        #expect(issues[0].range == ByteRange(3, 6))
-        #expect(issues[0].related == ByteRange(7, 11))
+        #expect(issues[0].range == ByteRange(7, 11))
+        #expect(issues[0].related == ByteRange(3, 6))
     }
 
     @Test func innerTagWithoutAnyCloserIsUnclosedNotMisnested() {
