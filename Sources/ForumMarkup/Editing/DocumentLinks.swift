@@ -13,6 +13,9 @@ public struct UnsafeURL: Sendable, Hashable {
     public var range: ByteRange
     /// The scheme, lower case (`javascript`).
     public var scheme: String
+    /// The written tags that make the URL a link or image (opener and closer of `[url]`, `[img]`,
+    /// `[email]`, or a void tag): deleting them leaves the URL as inert text.
+    public var tags: [ByteRange]
 }
 
 /// Finds the links of a document: `[url]U[/url]`, `[url=U]…`, `[img]U[/img]`, `[email]A[/email]`,
@@ -26,12 +29,17 @@ public enum DocumentLinkScanner {
         var unsafe: [UnsafeURL] = []
         let nodes = tree.nodes
         let bytes = tree.source.bytes
-        func consider(_ written: ByteRange, email: Bool) {
+        func consider(_ written: ByteRange, email: Bool, owner: Int) {
             let r = trimmed(bytes, written)
             guard !r.isEmpty else { return }
             let slice = bytes[r.start..<r.end]
             if let scheme = URLSafety.unsafeScheme(slice) {
-                unsafe.append(UnsafeURL(range: r, scheme: scheme))
+                var tags = [nodes[owner].range]
+                if nodes[owner].kind == .element {
+                    let (open, close) = TagLocator.boundaryTags(of: owner, in: tree)
+                    tags = [open, close].filter { !nodes[$0].range.isEmpty && nodes[$0].kind != .element }.map { nodes[$0].range }
+                }
+                unsafe.append(UnsafeURL(range: r, scheme: scheme, tags: tags))
                 return
             }
             // A link target is one line; spaces inside make it no URL.
@@ -52,11 +60,11 @@ public enum DocumentLinkScanner {
                 let linkKind = tag.name == "url" ? 1 : tag.name == "email" ? 2 : tag.name == "img" ? 3 : 0
                 if linkKind != 0 {
                     if linkKind != 3, let argument = node.argumentRange {
-                        consider(argument, email: linkKind == 2)
+                        consider(argument, email: linkKind == 2, owner: i)
                         i = node.subtreeEnd
                         continue
                     }
-                    consider(TagLocator.contentRange(of: i, in: tree), email: linkKind == 2)
+                    consider(TagLocator.contentRange(of: i, in: tree), email: linkKind == 2, owner: i)
                     i = node.subtreeEnd
                     continue
                 }
@@ -66,7 +74,7 @@ public enum DocumentLinkScanner {
                 }
             } else if node.kind == .voidTag || node.kind == .truncatedTag, let argument = node.argumentRange,
                       let tag = node.tag, tag.argument == .url {
-                consider(argument, email: false)
+                consider(argument, email: false, owner: i)
             } else if node.kind == .text {
                 bareURLs(bytes, node.range, into: &links)
             }
@@ -75,7 +83,7 @@ public enum DocumentLinkScanner {
         return (links, unsafe)
     }
 
-    /// The range without surrounding ASCII whitespace and one pair of matching quotes.
+    /// The range without surrounding ASCII whitespace and one pair of matching quotes (and the spaces inside them).
     static func trimmed(_ bytes: [UInt8], _ r: ByteRange) -> ByteRange {
         var s = r.start, e = r.end
         while s < e && bytes[s] <= 0x20 { s += 1 }
@@ -83,6 +91,8 @@ public enum DocumentLinkScanner {
         if e - s >= 2, bytes[s] == bytes[e - 1], bytes[s] == 0x22 || bytes[s] == 0x27 {
             s += 1
             e -= 1
+            while s < e && bytes[s] <= 0x20 { s += 1 }
+            while e > s && bytes[e - 1] <= 0x20 { e -= 1 }
         }
         return ByteRange(s, e)
     }
