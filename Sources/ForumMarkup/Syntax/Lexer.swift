@@ -15,22 +15,55 @@ public struct Token: Sendable, Hashable {
         case truncatedTag
     }
 
+    // 32-bit storage keeps a token at 24 bytes (documents are limited to 2 GiB).
+    private var start32: Int32
+    private var end32: Int32
+    private var nameEnd32: Int32
+    private var argumentStart32: Int32
+    private var argumentEnd32: Int32
+    private var catalogIndex16: Int16
     public var kind: Kind
-    /// The bytes of the token.
-    public var start: Int
-    public var end: Int
     /// For tags: true for `[/name]`.
     public var isClose: Bool
     /// For tags: true for `[name/]`.
     public var isSelfClosing: Bool
-    /// For tags and truncated tags: the name bytes.
-    public var nameStart: Int
-    public var nameEnd: Int
-    /// For tags: the argument bytes after `=` or after the space that follows the name; -1 when none.
-    public var argumentStart: Int
-    public var argumentEnd: Int
+
+    init(kind: Kind, start: Int, end: Int, isClose: Bool = false, isSelfClosing: Bool = false, nameEnd: Int = -1,
+         argumentStart: Int = -1, argumentEnd: Int = -1, catalogIndex: Int = -1) {
+        self.kind = kind
+        start32 = Int32(truncatingIfNeeded: start)
+        end32 = Int32(truncatingIfNeeded: end)
+        self.isClose = isClose
+        self.isSelfClosing = isSelfClosing
+        nameEnd32 = Int32(truncatingIfNeeded: nameEnd)
+        argumentStart32 = Int32(truncatingIfNeeded: argumentStart)
+        argumentEnd32 = Int32(truncatingIfNeeded: argumentEnd)
+        catalogIndex16 = Int16(truncatingIfNeeded: catalogIndex)
+    }
+
+    /// The first byte of the token.
+    public var start: Int { Int(start32) }
+    /// One past the token's last byte.
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// For tags and truncated tags: the first byte of the name (after `[` or `[/`).
+    public var nameStart: Int { start + (isClose ? 2 : 1) }
+    /// For tags and truncated tags: one past the name's last byte.
+    public var nameEnd: Int { Int(nameEnd32) }
+    /// For tags: the argument's first byte, -1 when none.
+    public var argumentStart: Int {
+        get { Int(argumentStart32) }
+        set { argumentStart32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// For tags: one past the argument's last byte, -1 when none.
+    public var argumentEnd: Int {
+        get { Int(argumentEnd32) }
+        set { argumentEnd32 = Int32(truncatingIfNeeded: newValue) }
+    }
     /// For tags: the catalog index of the name, -1 when the name is not in the catalog.
-    public var catalogIndex: Int
+    public var catalogIndex: Int { Int(catalogIndex16) }
 
     /// The token's byte range.
     public var range: ByteRange { ByteRange(start, end) }
@@ -40,8 +73,7 @@ public struct Token: Sendable, Hashable {
     public var argumentRange: ByteRange? { argumentStart < 0 ? nil : ByteRange(argumentStart, argumentEnd) }
 
     static func plain(_ kind: Kind, _ start: Int, _ end: Int) -> Token {
-        Token(kind: kind, start: start, end: end, isClose: false, isSelfClosing: false, nameStart: start,
-              nameEnd: start, argumentStart: -1, argumentEnd: -1, catalogIndex: -1)
+        Token(kind: kind, start: start, end: end)
     }
 }
 
@@ -116,6 +148,12 @@ struct LexerState {
             }
             if textStart < 0 { textStart = i }
             i += 1
+            // Skip plain text fast: every byte above `[` (CJK, letters) and every byte that is not
+            // `[`, `\n` or `\r` below it.
+            while i < n {
+                let d = b[i]
+                if d > 0x5B || (d != 0x5B && d != 0x0A && d != 0x0D) { i += 1 } else { break }
+            }
         }
         flushText(n)
     }
@@ -158,8 +196,7 @@ struct LexerState {
         let nameLength = nameEnd - nameStart
         guard nameLength > 0, nameLength <= Lexer.maxNameLength else { return nil }
         let catalogIndex = TagCatalog.index(of: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]))
-        var token = Token(kind: .tag, start: start, end: 0, isClose: isClose, isSelfClosing: false,
-                          nameStart: nameStart, nameEnd: nameEnd, argumentStart: -1, argumentEnd: -1,
+        var token = Token(kind: .tag, start: start, end: 0, isClose: isClose, nameEnd: nameEnd,
                           catalogIndex: catalogIndex)
         if j >= n || b[j] == 0x0A || b[j] == 0x0D {
             // The line ends right after the name: a tag cut off mid-name?
@@ -187,6 +224,12 @@ struct LexerState {
         let lineEnd = nextNL(argumentStart)
         let otherBracket = nextL(start + 1)
         if close < lineEnd && close < otherBracket {
+            // After a space, only attribute lists (`[quote author=x]`) or trailing spaces (`[b ]`) count:
+            // `[i y]` in prose is text.
+            if c == 0x20 && !(argumentStart..<close).contains(where: { b[$0] == 0x3D })
+                && !(argumentStart..<close).allSatisfy({ b[$0] == 0x20 }) {
+                return nil
+            }
             token.argumentStart = argumentStart
             token.argumentEnd = close
             token.end = close + 1

@@ -22,10 +22,12 @@ struct OpenElement {
     var node: Int
     /// Catalog index, or -1 for an unknown name.
     var catalogIndex: Int
-    /// Lower-cased name (used to pair unknown names).
-    var key: String
+    /// Hash of the lower-cased name (used to pair unknown names).
+    var key: UInt64
     var openRange: ByteRange
     var isInline: Bool
+    /// Whether a closer of the same name pairs with this opener (see `TreeBuilder.pairOpenersByName`).
+    var hasPartner: Bool
 }
 
 /// The state of one parse.
@@ -40,10 +42,9 @@ struct TreeBuilder {
     var stack: [OpenElement] = []
     /// How many elements of each catalog tag are open.
     var openCount: [Int]
-    /// The start of the last closing tag of each catalog tag, -1 when none.
-    var lastCloseKnown: [Int]
-    /// The start of the last closing tag of each unknown (lower-cased) name.
-    var lastCloseUnknown: [String: Int] = [:]
+    /// Per token: for an opener, whether some later closer of the same name pairs with it when
+    /// openers and closers of each name are matched like brackets, ignoring all other names.
+    var hasPartner: [Bool]
 
     init(source: SourceText, tokens: [Token], dialect: Dialect, blockLimits: [Int]) {
         self.source = source
@@ -52,14 +53,24 @@ struct TreeBuilder {
         self.dialect = dialect
         self.blockLimits = blockLimits
         openCount = Array(repeating: 0, count: TagCatalog.tags.count)
-        lastCloseKnown = Array(repeating: -1, count: TagCatalog.tags.count)
+        hasPartner = Array(repeating: false, count: tokens.count)
         nodes.reserveCapacity(tokens.count + 1)
     }
 
     var current: Int { stack.last?.node ?? 0 }
 
-    func lowerName(_ token: Token) -> String {
-        String(decoding: bytes[token.nameStart..<token.nameEnd].map(TagCatalog.asciiLower), as: UTF8.self)
+    /// A 64-bit FNV-1a hash of the lower-cased name: pairs unknown names without allocating strings.
+    func nameKey(_ token: Token) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in token.nameStart..<token.nameEnd {
+            h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    func nodeName(_ node: Int) -> String {
+        let r = nodes[node].nameRange
+        return String(decoding: bytes[r.start..<r.end], as: UTF8.self)
     }
 
     func nameText(_ token: Token) -> String {
@@ -67,13 +78,7 @@ struct TreeBuilder {
     }
 
     mutating func build() {
-        for token in tokens where token.kind == .tag && token.isClose {
-            if token.catalogIndex >= 0 {
-                lastCloseKnown[token.catalogIndex] = token.start
-            } else {
-                lastCloseUnknown[lowerName(token)] = token.start
-            }
-        }
+        pairOpenersByName()
         nodes.append(SyntaxNode(kind: .document, range: ByteRange(0, bytes.count), parent: -1, subtreeEnd: 0))
         var limitIndex = 0
         var t = 0
@@ -90,10 +95,11 @@ struct TreeBuilder {
                 if isParagraphBreak(after: t) { closeUnclosedInline(at: token.start) }
                 appendLeaf(.newline, token.range)
             case .truncatedTag:
-                appendLeaf(.truncatedTag, token.range, name: nameText(token), argument: token.argumentRange)
+                appendLeaf(.truncatedTag, token.range, name: token.nameRange, tag: token.catalogIndex,
+                           argument: token.argumentRange)
                 issues.append(ParseIssue(kind: .truncatedTag, range: token.range, tagName: nameText(token)))
             case .tag:
-                if token.isClose { closeTag(token) } else { openTag(token) }
+                if token.isClose { closeTag(token) } else { openTag(token, partnered: hasPartner[t]) }
             }
             t += 1
         }
@@ -101,18 +107,42 @@ struct TreeBuilder {
         nodes[0].subtreeEnd = nodes.count
     }
 
+    /// Matches openers and closers of each name like brackets (ignoring other names), so that a tag
+    /// "has a closer" only when one is left for it: in `[b]x\n\n[b]y[/b]` the first `[b]` has none.
+    /// Linear: one stack per name.
+    mutating func pairOpenersByName() {
+        var known = [[Int]](repeating: [], count: TagCatalog.tags.count)
+        var unknown: [UInt64: [Int]] = [:]
+        for (t, token) in tokens.enumerated() where token.kind == .tag && !token.isSelfClosing {
+            if token.catalogIndex >= 0 {
+                if token.isClose {
+                    if let opener = known[token.catalogIndex].popLast() { hasPartner[opener] = true }
+                } else {
+                    known[token.catalogIndex].append(t)
+                }
+            } else if bytes[token.nameStart] != 0x23 {
+                let key = nameKey(token)
+                if token.isClose {
+                    if let opener = unknown[key]?.popLast() { hasPartner[opener] = true }
+                } else {
+                    unknown[key, default: []].append(t)
+                }
+            }
+        }
+    }
+
     // MARK: Leaves
 
-    mutating func appendLeaf(_ kind: SyntaxKind, _ range: ByteRange, name: String = "", tag: TagInfo? = nil,
+    mutating func appendLeaf(_ kind: SyntaxKind, _ range: ByteRange, name: ByteRange = ByteRange(0, 0), tag: Int = -1,
                              argument: ByteRange? = nil, argumentIsValid: Bool = true) {
-        nodes.append(SyntaxNode(kind: kind, range: range, parent: current, subtreeEnd: nodes.count + 1, tag: tag,
-                                name: name, argumentRange: argument, argumentIsValid: argumentIsValid))
+        nodes.append(SyntaxNode(kind: kind, range: range, parent: current, subtreeEnd: nodes.count + 1, tagIndex: tag,
+                                nameRange: name, argumentRange: argument, argumentIsValid: argumentIsValid))
     }
 
     /// Appends text, merging with a directly preceding text leaf of the same parent.
     mutating func appendText(_ range: ByteRange) {
         if let last = nodes.last, last.kind == .text, last.parent == current, last.range.end == range.start {
-            nodes[nodes.count - 1].range.end = range.end
+            nodes[nodes.count - 1].setEnd(range.end)
         } else {
             appendLeaf(.text, range)
         }
@@ -120,10 +150,10 @@ struct TreeBuilder {
 
     // MARK: Open tags
 
-    mutating func openTag(_ token: Token) {
+    mutating func openTag(_ token: Token, partnered: Bool) {
         let catalogIndex = token.catalogIndex
         let tag: TagInfo? = catalogIndex >= 0 ? TagCatalog.tags[catalogIndex] : nil
-        let name = nameText(token)
+        let name = token.nameRange
         // Index entries `[#N]Title` are tags only inside `[index]`.
         if bytes[token.nameStart] == 0x23 {
             if stack.last.map({ $0.catalogIndex >= 0 && TagCatalog.tags[$0.catalogIndex].name == "index" }) == true {
@@ -133,43 +163,43 @@ struct TreeBuilder {
             }
             return
         }
-        var key = ""
+        var key: UInt64 = 0
         if tag == nil {
-            // An unknown name is a tag only when a closer of the same name follows (spec 2, rec. 3).
-            key = lowerName(token)
-            guard let lastClose = lastCloseUnknown[key], lastClose > token.start, !token.isSelfClosing else {
+            // An unknown name is a tag only when a closer of the same name pairs with it (spec 2, rec. 3).
+            guard partnered else {
                 appendText(token.range)
                 return
             }
+            key = nameKey(token)
         }
         let argument = token.argumentRange
         let valid = tag.map {
             ArgumentValidator.isValid($0, argument.map { bytes[$0.start..<$0.end] }, dialect: dialect)
         } ?? true
         if token.isSelfClosing || tag?.tagClass == .void {
-            appendLeaf(.voidTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+            appendLeaf(.voidTag, token.range, name: name, tag: catalogIndex, argument: argument, argumentIsValid: valid)
             return
         }
         if stack.count >= Parser.maxDepth || (catalogIndex >= 0 && openCount[catalogIndex] >= Parser.maxSameTagDepth) {
             appendText(token.range)
-            issues.append(ParseIssue(kind: .nestingTooDeep, range: token.range, tagName: name))
+            issues.append(ParseIssue(kind: .nestingTooDeep, range: token.range, tagName: nameText(token)))
             return
         }
         let element = nodes.count
         nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.start, token.end), parent: current,
-                                subtreeEnd: 0, tag: tag, name: name, argumentRange: argument, argumentIsValid: valid))
+                                subtreeEnd: 0, tagIndex: catalogIndex, nameRange: name, argumentRange: argument,
+                                argumentIsValid: valid))
         stack.append(OpenElement(node: element, catalogIndex: catalogIndex, key: key, openRange: token.range,
-                                 isInline: tag?.isInlineStyle ?? false))
+                                 isInline: tag?.isInlineStyle ?? false, hasPartner: partnered))
         if catalogIndex >= 0 { openCount[catalogIndex] += 1 }
-        appendLeaf(.openTag, token.range, name: name, tag: tag, argument: argument, argumentIsValid: valid)
+        appendLeaf(.openTag, token.range, name: name, tag: catalogIndex, argument: argument, argumentIsValid: valid)
     }
 
     // MARK: Close tags
 
     mutating func closeTag(_ token: Token) {
         let catalogIndex = token.catalogIndex
-        let key = catalogIndex >= 0 ? "" : lowerName(token)
-        let name = nameText(token)
+        let key = catalogIndex >= 0 ? 0 : nameKey(token)
         var match = -1
         var k = stack.count - 1
         while k >= 0 {
@@ -182,8 +212,8 @@ struct TreeBuilder {
         }
         guard match >= 0 else {
             if catalogIndex >= 0 {
-                appendLeaf(.strayCloseTag, token.range, name: name, tag: TagCatalog.tags[catalogIndex])
-                issues.append(ParseIssue(kind: .strayCloseTag, range: token.range, tagName: name))
+                appendLeaf(.strayCloseTag, token.range, name: token.nameRange, tag: catalogIndex)
+                issues.append(ParseIssue(kind: .strayCloseTag, range: token.range, tagName: nameText(token)))
             } else {
                 appendText(token.range)
             }
@@ -194,48 +224,44 @@ struct TreeBuilder {
         var reopen: [OpenElement] = []
         while stack.count - 1 > match {
             let inner = stack[stack.count - 1]
-            let hasLaterCloser = laterCloserExists(inner, after: token.start)
-            if hasLaterCloser {
-                issues.append(ParseIssue(kind: .misnestedTags, range: inner.openRange, related: token.range,
-                                         tagName: nodes[inner.node].name))
+            if inner.hasPartner {
+                issues.append(ParseIssue(kind: .misnestedTags, range: token.range, related: inner.openRange,
+                                         tagName: nodeName(inner.node)))
                 if inner.isInline { reopen.append(inner) }
             } else {
-                issues.append(ParseIssue(kind: .unclosedTag, range: inner.openRange, tagName: nodes[inner.node].name))
+                issues.append(ParseIssue(kind: .unclosedTag, range: inner.openRange, tagName: nodeName(inner.node)))
             }
             finishTop(missingCloseAt: token.start)
         }
         let target = stack[match]
-        appendLeaf(.closeTag, token.range, name: name, tag: nodes[target.node].tag)
+        appendLeaf(.closeTag, token.range, name: token.nameRange, tag: Int(nodes[target.node].tagIndex))
         popTop(end: token.end)
         for inner in reopen.reversed() {
             let original = nodes[inner.node]
             let element = nodes.count
             nodes.append(SyntaxNode(kind: .element, range: ByteRange(token.end, token.end), parent: current,
-                                    subtreeEnd: 0, tag: original.tag, name: original.name,
+                                    subtreeEnd: 0, tagIndex: Int(original.tagIndex), nameRange: original.nameRange,
                                     argumentRange: original.argumentRange, argumentIsValid: original.argumentIsValid))
             var reopened = inner
             reopened.node = element
             stack.append(reopened)
             if inner.catalogIndex >= 0 { openCount[inner.catalogIndex] += 1 }
-            appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.name, tag: original.tag)
+            appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.nameRange,
+                       tag: Int(original.tagIndex))
         }
-    }
-
-    func laterCloserExists(_ open: OpenElement, after position: Int) -> Bool {
-        if open.catalogIndex >= 0 { return lastCloseKnown[open.catalogIndex] > position }
-        return (lastCloseUnknown[open.key] ?? -1) > position
     }
 
     /// Closes the top element with a zero-width missing closer at `position`.
     mutating func finishTop(missingCloseAt position: Int) {
         let top = stack[stack.count - 1]
-        appendLeaf(.missingCloseTag, ByteRange(position, position), name: nodes[top.node].name, tag: nodes[top.node].tag)
+        appendLeaf(.missingCloseTag, ByteRange(position, position), name: nodes[top.node].nameRange,
+                   tag: Int(nodes[top.node].tagIndex))
         popTop(end: position)
     }
 
     mutating func popTop(end: Int) {
         let top = stack.removeLast()
-        nodes[top.node].range.end = end
+        nodes[top.node].setEnd(end)
         nodes[top.node].subtreeEnd = nodes.count
         if top.catalogIndex >= 0 { openCount[top.catalogIndex] -= 1 }
     }
@@ -243,7 +269,7 @@ struct TreeBuilder {
     /// Closes every open element at `position`, recording each as unclosed.
     mutating func closeAll(at position: Int) {
         while let top = stack.last {
-            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodeName(top.node)))
             finishTop(missingCloseAt: position)
         }
     }
@@ -279,11 +305,11 @@ struct TreeBuilder {
         return true
     }
 
-    /// At a paragraph end, closes the inline elements on top of the stack that no later closer can
-    /// close: an unclosed style tag reaches to the end of its paragraph at most.
+    /// At a paragraph end, closes the inline elements on top of the stack that no closer pairs with:
+    /// an unclosed style tag reaches to the end of its paragraph at most.
     mutating func closeUnclosedInline(at position: Int) {
-        while let top = stack.last, top.isInline, !laterCloserExists(top, after: position) {
-            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodes[top.node].name))
+        while let top = stack.last, top.isInline, !top.hasPartner {
+            issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodeName(top.node)))
             finishTop(missingCloseAt: position)
         }
     }

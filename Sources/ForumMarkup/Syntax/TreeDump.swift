@@ -13,7 +13,7 @@ extension SyntaxTree {
             depthOf[index] = depth
             out += String(repeating: "  ", count: depth)
             out += "\(node.kind.rawValue) \(node.range.start)..<\(node.range.end)"
-            if !node.name.isEmpty { out += " \(node.name)" }
+            if !node.nameRange.isEmpty { out += " \(name(of: index))" }
             if let argument = node.argumentRange, node.kind == .element || node.kind == .voidTag || node.kind == .truncatedTag {
                 out += " =\(SyntaxTree.escaped(source.text(argument)))"
                 if !node.argumentIsValid { out += " !invalid" }
