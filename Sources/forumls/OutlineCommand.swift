@@ -51,31 +51,15 @@ enum OutlineCommand {
             return 2
         }
         let analysis = DocumentAnalysis(source: SourceText(bytes: [UInt8](data)), options: AnalysisOptions(dialect: dialect))
-        let output = json ? jsonText(analysis, chrome: chrome) : plainText(analysis)
+        let output = json ? jsonText(analysis, chrome: chrome) : plainText(analysis, chrome: chrome)
         FileHandle.standardOutput.write(Data(output.utf8))
         return 0
     }
 
-    /// The indented text form.
-    static func plainText(_ analysis: DocumentAnalysis) -> String {
-        let outline = analysis.outline
-        var out = ""
-        if let title = outline.title {
-            out += "\(title)  (line \((outline.titleLine ?? 0) + 1))\n"
-        } else {
-            out += "(no title)\n"
-        }
-        for p in outline.posts {
-            var head = "  \(p.post.floorLabel)"
-            if let a = p.post.author { head += " \(a)" }
-            if let d = p.post.date { head += " · \(d)" }
-            if let e = p.post.editedBy { head += " · edited by \(e)" }
-            let line = (p.post.headerLine ?? p.post.bodyLines.lowerBound) + 1
-            out += "\(head)  (line \(line))\n"
-            for h in p.headings {
-                out += String(repeating: "  ", count: h.level + 1) + "\(h.text)  (line \(h.line + 1))\n"
-            }
-        }
+    /// The indented text form (`Outline.dump()`), plus the chrome runs with `--chrome`.
+    static func plainText(_ analysis: DocumentAnalysis, chrome: Bool) -> String {
+        var out = analysis.outline.dump()
+        if chrome { out += "chrome:\n" + analysis.structure.dumpChrome() }
         return out
     }
 

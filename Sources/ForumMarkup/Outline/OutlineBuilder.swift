@@ -116,7 +116,9 @@ public enum OutlineBuilder {
                 if !explicit { continue }
             }
             if explicit {
-                guard breakBefore, width <= (cjk ? 50 : 70), !endsSentence(nameBytes, allowColon: true), !isFieldLabel(nameBytes) else { continue }
+                // Size and heading tags speak for themselves; a bold-only line needs a break before it.
+                guard breakBefore || rank < 45, width <= (cjk ? 50 : 70), !endsSentence(nameBytes, allowColon: true),
+                      !isFieldLabel(nameBytes) else { continue }
                 if Bytes.isNumbersOnly(nameBytes) { continue }
                 result.append((i, rank, name))
                 previousWasHeading = true

@@ -134,7 +134,7 @@ public enum ChromeCatalog {
                                  u("users browsing"), u("who is online"), u("公网安备"), u("processed in")]
     static let footerContains = [u("icp备"), u("icp证"), u("processed in"), u("powered by discuz")]
     static let navPrefixes = [u("热搜:"), u("热搜："), u("it is currently "), u("post new topic"), u("goto page"), u("go to page"),
-                              u("view previous topic"), u("board index"), u("上一页"), u("jump to"), u("pages (")]
+                              u("view previous topic"), u("board index"), u("display posts from previous"), u("上一页"), u("jump to"), u("pages (")]
     static let profilePrefixes = [u("签到天数"), u("[lv."), u("注册时间"), u("最后登录"), u("在线时间"), u("阅读权限"), u("uid "),
                                   u("posts: "), u("joined: "), u("location: "), u("liked others: "), u("was liked: "),
                                   u("join date: "), u("messages: "), u("reaction score: "), u("points: "), u("contact:"),
@@ -181,7 +181,7 @@ public enum ChromeCatalog {
             if Bytes.isCount(t) { return m(.profile, .outsideBody) }
             for p in navPrefixes where Bytes.hasPrefix(l, p) { return m(.navigation, .outsideBody) }
             if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
-            for p in footerPrefixes where Bytes.hasPrefix(l, p) { return m(.pageFooter, .footerOnly) }
+            for p in footerPrefixes where Bytes.hasPrefix(l, p) && !Bytes.contains(t, u("。")) { return m(.pageFooter, .footerOnly) }
             for p in footerContains where Bytes.contains(l, p) { return m(.pageFooter, .footerOnly) }
         }
         return nil

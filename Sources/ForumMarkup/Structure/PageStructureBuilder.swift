@@ -239,7 +239,7 @@ struct PageStructureBuilder {
             var end = n
             var j = start
             while j < n {
-                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 2) { end = j; lastEndRun = j; break }
+                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 2, endCounts: false) { end = j; lastEndRun = j; break }
                 if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), Self.u("您需要登录后才可以回帖")) { end = j; lastEndRun = j; break }
                 j += 1
             }
@@ -348,7 +348,9 @@ struct PageStructureBuilder {
     }
 
     /// A run of end-of-post button lines starting at `i` (blank lines allowed between) holding at least `minimum` lines.
-    func isButtonRun(from i: Int, minimum: Int) -> Bool {
+    /// The run must be followed by the end, more chrome, a header or a short line (the next post's panel),
+    /// never by prose: a lone `回复` followed by paragraphs is a reply's text (spec 4.5).
+    func isButtonRun(from i: Int, minimum: Int, endCounts: Bool = true) -> Bool {
         var count = 0
         var j = i
         while j < n && j < i + 12 {
@@ -357,9 +359,9 @@ struct PageStructureBuilder {
             count += 1
             j += 1
         }
-        // A run reaching the end of the document counts even when short.
-        if count >= minimum { return true }
-        return count >= 1 && nextNonBlank(j) == nil
+        guard let after = nextNonBlank(j) else { return count >= minimum || (endCounts && count >= 1) }
+        guard count >= minimum else { return false }
+        return match[after] != nil || header[after] != nil || isShortLabel(after)
     }
 
     /// A weak `X 发表于 DATE` line right after a quote start is a quote header, not a post (spec 4.5).
