@@ -1,9 +1,15 @@
 /// Settings that change what the analysis reports.
 public struct AnalysisOptions: Sendable, Hashable {
     /// The forum engine whose tags and argument grammars apply.
-    public var dialect: Dialect
+    public var dialect: Dialect { cleanup.dialect }
+    /// Which clean-up rules run and at what severity (carries the dialect).
+    public var cleanup: CleanupConfiguration
     public init(dialect: Dialect = .discuz) {
-        self.dialect = dialect
+        self.cleanup = CleanupConfiguration(dialect: dialect)
+    }
+    /// Options with a full clean-up configuration.
+    public init(cleanup: CleanupConfiguration) {
+        self.cleanup = cleanup
     }
 }
 
@@ -38,12 +44,12 @@ public final class DocumentAnalysis: Sendable {
         self.tree = tree
         self.structure = structure
         self.outline = OutlineBuilder.build(tree: tree, structure: structure)
-        // Until the clean-up rules land, the findings are the parser's recorded issues.
-        self.diagnostics = tree.issues.map { issue in
-            Diagnostic(code: issue.kind.rawValue, severity: .warning, range: issue.range,
-                       message: ParseIssueMessages.message(for: issue),
-                       related: issue.related.map { [RelatedLocation(range: $0, message: "partner tag")] } ?? [])
+        var chromeLines: [Int: String] = [:]
+        for line in structure.roles.indices {
+            if let kind = structure.chromeKind(ofLine: line) { chromeLines[line] = kind.rawValue }
         }
+        let context = RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines)
+        self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
     }
 }
 
