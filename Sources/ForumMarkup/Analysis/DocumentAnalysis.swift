@@ -22,14 +22,33 @@ public final class DocumentAnalysis: Sendable {
     public let tree: SyntaxTree
     /// All findings, in document order.
     public let diagnostics: [Diagnostic]
+    /// Title, posts, body spans and per-line chrome roles (one chrome detector for outline and clean-up).
+    public let structure: PageStructure
+    /// Thread title > posts > section headings.
+    public let outline: Outline
 
     /// Analyses `source`; never fails.
     public init(source: SourceText, options: AnalysisOptions = AnalysisOptions()) {
         self.source = source
         self.options = options
-        let tree = Parser.parse(source, dialect: options.dialect)
+        var tree = Parser.parse(source, dialect: options.dialect)
+        var structure = PageStructure(tree: tree)
+        // Unclosed block tags stop at their post's end: re-parse with the post body ends as limits.
+        if structure.posts.count > 1, tree.issues.contains(where: { $0.kind == .unclosedTag }) {
+            let limits = structure.bodyEndOffsets.filter { $0 < source.count }
+            if !limits.isEmpty {
+                tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)
+                structure = PageStructure(tree: tree)
+            }
+        }
         self.tree = tree
-        let context = RuleContext(source: source, tree: tree, dialect: options.dialect)
+        self.structure = structure
+        self.outline = OutlineBuilder.build(tree: tree, structure: structure)
+        var chromeLines: [Int: String] = [:]
+        for line in structure.roles.indices {
+            if let kind = structure.chromeKind(ofLine: line) { chromeLines[line] = kind.rawValue }
+        }
+        let context = RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines)
         self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
     }
 }
