@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "ForumLanguageServer", dependencies: ["ForumMarkup"]),
         // The executable: argument handling and wiring.
         .executableTarget(name: "forumls", dependencies: ["ForumMarkup", "ForumLanguageServer"]),
+        // Throughput benchmark of the analysis stages (`swift run -c release forumls-bench`).
+        .executableTarget(name: "forumls-bench", dependencies: ["ForumMarkup", "ForumLanguageServer"]),
         .testTarget(name: "ForumMarkupTests", dependencies: ["ForumMarkup"]),
         .testTarget(name: "ForumLanguageServerTests", dependencies: ["ForumLanguageServer", "ForumMarkup"]),
         .testTarget(name: "forumlsTests", dependencies: ["forumls", "ForumMarkup"]),

@@ -1,4 +1,5 @@
-// The forumls executable: argument dispatch only. The server lives in ForumLanguageServer.
+// The forumls executable: argument dispatch only. The server lives in ForumLanguageServer, each
+// CLI subcommand in its own file here.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,14 +10,18 @@ import Darwin
 import ForumLanguageServer
 
 let usage = """
-    usage: forumls [serve | --stdio]     serve LSP on stdin/stdout (the default)
-           forumls --version             print the version
-           forumls --help                print this help
+    usage: forumls [serve | --stdio]        serve LSP on stdin/stdout (the default)
+           forumls check [options] FILE...  report findings
+           forumls fix [options] FILE...    apply safe fixes
+           forumls outline FILE             print the thread outline
+           forumls --version                print the version
+           forumls --help                   print this help
 
     Logs go to stderr; FORUMLS_LOG=debug|info|warning|error sets how much.
     """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+let rest = Array(arguments.dropFirst())
 
 switch arguments.first {
 case nil, "serve", "--stdio":
@@ -26,7 +31,13 @@ case "--version", "-V", "version":
     print("forumls \(LanguageServer.version)")
 case "--help", "-h", "help":
     print(usage)
-// CLI subcommands (parse, check, fix, outline) are dispatched here, one case each.
+// CLI subcommands: one case each, `exit(<Command>.run(rest))`.
+case "check":
+    exit(CheckCommand.run(rest))
+case "fix":
+    exit(FixCommand.run(rest))
+case "outline":
+    exit(OutlineCommand.run(rest))
 default:
     let message = Array("forumls: unknown command '\(arguments[0])'\n\(usage)\n".utf8)
     _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -57,7 +57,7 @@ public struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
 extension OpenDocument {
     /// The current version's diagnostics as LSP objects, positions in `encoding`.
     public func lspDiagnostics(_ encoding: PositionEncoding) -> [LSPDiagnostic] {
-        let converter = PositionConverter(source, encoding)
+        let converter = PositionConverter(positionIndex(encoding))
         return analysis.diagnostics.map { LSPDiagnostic($0, uri: uri, converter: converter) }
     }
 }

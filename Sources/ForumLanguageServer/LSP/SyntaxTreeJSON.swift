@@ -57,9 +57,15 @@ public struct SyntaxTreeJSON: Codable, Sendable {
 
     /// Builds the JSON form of `tree` with characters counted in `encoding`.
     public init(_ tree: SyntaxTree, encoding: PositionEncoding) {
+        self.init(tree, index: PositionIndex(tree.source, encoding))
+    }
+
+    /// Builds the JSON form of `tree` converting positions with `index` (made for `tree.source`).
+    public init(_ tree: SyntaxTree, index: PositionIndex) {
         let source = tree.source
+        let encoding = index.encoding
         func range(_ r: ByteRange) -> Range {
-            let (start, end) = source.positions(of: r, in: encoding)
+            let (start, end) = index.positions(of: r)
             return Range(start: r.start, end: r.end, startLine: start.line, startCharacter: start.column,
                          endLine: end.line, endCharacter: end.column)
         }
@@ -71,7 +77,7 @@ public struct SyntaxTreeJSON: Codable, Sendable {
         while index >= 0 {
             let node = nodes[index]
             var built = Node(kind: node.kind.rawValue, range: range(node.range),
-                             name: node.name.isEmpty ? nil : node.name,
+                             name: node.nameRange.isEmpty ? nil : tree.name(of: index),
                              argument: node.argumentRange.map { source.text($0) }, children: nil)
             if !node.isLeaf {
                 var children: [Node] = []

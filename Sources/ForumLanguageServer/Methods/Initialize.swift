@@ -41,7 +41,7 @@ public enum Initialize: RequestMethod {
     public static func handle(_ params: Params, _ context: ServerContext) throws -> Result {
         context.configure(client: params.capabilities, clientName: params.clientName)
         if let dialect = params.initializationOptions?["dialect"]?.stringValue.flatMap(Dialect.init(rawValue:)) {
-            context.analysisOptions.dialect = dialect
+            context.analysisOptions.cleanup.dialect = dialect
         }
         context.phase = .running
         Log.info("initialized by \(context.clientName); positions in \(context.encoding.rawValue); diagnostics \(context.pullsDiagnostics ? "pulled" : "pushed")")

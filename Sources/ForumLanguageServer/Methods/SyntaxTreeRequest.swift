@@ -6,6 +6,6 @@ public enum SyntaxTreeRequest: RequestMethod {
 
     public static func handle(_ params: TextDocumentParams, _ context: ServerContext) throws -> SyntaxTreeJSON {
         let document = try context.document(params.textDocument.uri)
-        return SyntaxTreeJSON(document.analysis.tree, encoding: context.encoding)
+        return SyntaxTreeJSON(document.analysis.tree, index: document.positionIndex(context.encoding))
     }
 }

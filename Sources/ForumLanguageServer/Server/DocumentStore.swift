@@ -15,6 +15,7 @@ public final class OpenDocument {
     /// diagnostics `resultId`); changes whenever the text changes.
     public private(set) var generation: Int
     private var cachedAnalysis: DocumentAnalysis?
+    private var cachedIndex: PositionIndex?
     private let options: AnalysisOptions
 
     init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {
@@ -34,6 +35,14 @@ public final class OpenDocument {
         return analysis
     }
 
+    /// The position index of the current version in `encoding` (cached: one encoding per session).
+    public func positionIndex(_ encoding: PositionEncoding) -> PositionIndex {
+        if let cachedIndex, cachedIndex.encoding == encoding { return cachedIndex }
+        let index = PositionIndex(source, encoding)
+        cachedIndex = index
+        return index
+    }
+
     /// True when the current version has been analysed already.
     public var isAnalysed: Bool { cachedAnalysis != nil }
 
@@ -43,6 +52,7 @@ public final class OpenDocument {
         self.version = version
         self.generation = generation
         cachedAnalysis = nil
+        cachedIndex = nil
     }
 }
 

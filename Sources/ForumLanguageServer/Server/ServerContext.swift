@@ -54,7 +54,7 @@ public final class ServerContext {
     /// The position converter for `document` in the negotiated encoding (the only way to turn
     /// positions into offsets and back).
     public func converter(_ document: OpenDocument) -> PositionConverter {
-        PositionConverter(document.source, encoding)
+        PositionConverter(document.positionIndex(encoding))
     }
 
     /// Sends a notification to the client.

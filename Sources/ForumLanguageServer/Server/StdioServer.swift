@@ -16,6 +16,12 @@ public enum StdioServer {
         signal(SIGPIPE, SIG_IGN)
         // SIGTERM (Neovim on quit, process managers): leave at once; there is nothing to save.
         signal(SIGTERM) { _ in _exit(0) }
+        // A parent may have spawned us with SIGTERM blocked (the mask is inherited): unblock it.
+        var termination = sigset_t()
+        sigemptyset(&termination)
+        sigaddset(&termination, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &termination, nil)
+        HeapTuning.keepFreedMemory()
 
         let server = LanguageServer(output: OutputChannel.fileSink(1), terminate: { code in exit(code) })
         Log.debug("forumls \(LanguageServer.version) serving LSP on stdio")

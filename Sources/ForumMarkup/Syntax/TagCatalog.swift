@@ -190,9 +190,15 @@ public enum TagCatalog {
 
     /// Looks a tag name up from its bytes, ignoring ASCII case.
     public static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> TagInfo? {
-        guard name.count > 0, name.count <= maxNameLength else { return nil }
+        let i = index(of: name)
+        return i < 0 ? nil : tags[i]
+    }
+
+    /// The index in `tags` of the tag named `name` (ASCII case ignored), or -1.
+    public static func index(of name: UnsafeBufferPointer<UInt8>) -> Int {
+        guard name.count > 0, name.count <= maxNameLength else { return -1 }
         let key = hashKey(name)
-        guard let candidates = table[key] else { return nil }
+        guard let candidates = table[key] else { return -1 }
         for index in candidates {
             let entry = nameBytes[index]
             if entry.count != name.count { continue }
@@ -201,9 +207,9 @@ public enum TagCatalog {
                 equal = false
                 break
             }
-            if equal { return tags[index] }
+            if equal { return index }
         }
-        return nil
+        return -1
     }
 
     /// The longest name in the catalog, in bytes.

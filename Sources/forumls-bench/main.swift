@@ -1,0 +1,113 @@
+// forumls-bench: throughput of the analysis stages over a >= 50 MB corpus, each next to a plain
+// byte scan measured in the same run (so the ratio, not the machine, is what to compare).
+//
+//   swift run -c release forumls-bench [--mb N] [FILE...]
+//
+// Without files it uses the repository's fixtures and sample plus ../shared/corpus/docs when present.
+import Foundation
+import ForumMarkup
+import ForumLanguageServer
+
+struct Options {
+    var megabytes = 50
+    var files: [String] = []
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var args = CommandLine.arguments.dropFirst()
+    while let arg = args.popFirst() {
+        if arg == "--mb", let value = args.popFirst(), let n = Int(value) {
+            options.megabytes = n
+        } else {
+            options.files.append(arg)
+        }
+    }
+    return options
+}
+
+func defaultFiles() -> [String] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var result: [String] = [root.appendingPathComponent("Samples/thread.txt").path]
+    for folder in ["Tests/Fixtures", "../shared/corpus/docs"] {
+        let dir = root.appendingPathComponent(folder)
+        if let walker = FileManager.default.enumerator(atPath: dir.path) {
+            for case let path as String in walker where path.hasSuffix(".txt") || path.hasSuffix(".bbcode") {
+                result.append(dir.appendingPathComponent(path).path)
+            }
+        }
+    }
+    return result
+}
+
+/// Documents of about 1 MB each, made by repeating the inputs, so per-document costs are realistic.
+func buildCorpus(_ files: [String], megabytes: Int) -> [[UInt8]] {
+    let inputs = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter { !$0.isEmpty }
+    guard !inputs.isEmpty else {
+        FileHandle.standardError.write("forumls-bench: no input files\n".data(using: .utf8)!)
+        exit(2)
+    }
+    var documents: [[UInt8]] = []
+    var total = 0
+    var k = 0
+    while total < megabytes << 20 {
+        var doc: [UInt8] = []
+        doc.reserveCapacity(1 << 20 + 65536)
+        while doc.count < 1 << 20 {
+            doc += inputs[k % inputs.count]
+            doc.append(0x0A)
+            k += 1
+        }
+        total += doc.count
+        documents.append(doc)
+    }
+    return documents
+}
+
+@inline(never)
+func byteScan(_ documents: [[UInt8]]) -> Int {
+    var count = 0
+    for doc in documents {
+        doc.withUnsafeBufferPointer { buffer in
+            for b in buffer where b == 0x5B || b == 0x0A { count &+= 1 }
+        }
+    }
+    return count
+}
+
+func measure(_ body: () -> Int) -> (seconds: Double, result: Int) {
+    let clock = ContinuousClock()
+    var result = 0
+    // Best of three runs: the least disturbed by the other core's work.
+    var best = Double.infinity
+    for _ in 0..<3 {
+        let start = clock.now
+        result = body()
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        best = min(best, seconds)
+    }
+    return (best, result)
+}
+
+// Same heap tuning as the forumls executable.
+HeapTuning.keepFreedMemory()
+let options = parseOptions()
+let documents = buildCorpus(options.files.isEmpty ? defaultFiles() : options.files, megabytes: options.megabytes)
+let bytes = documents.reduce(0) { $0 + $1.count }
+let mb = Double(bytes) / Double(1 << 20)
+let sources = documents.map { SourceText(bytes: $0) }
+print(String(format: "corpus: %.1f MB in %d documents", mb, documents.count))
+
+let scan = measure { byteScan(documents) }
+var rows: [(String, Double)] = [("byte scan ([ and newlines)", scan.seconds)]
+rows.append(("line index (SourceText)", measure { documents.reduce(0) { $0 + SourceText(bytes: $1).lineCount } }.seconds))
+rows.append(("lex", measure { documents.reduce(0) { $0 + Lexer.tokenize($1).count } }.seconds))
+rows.append(("lex + parse", measure { sources.reduce(0) { $0 + Parser.parse($1).nodes.count } }.seconds))
+rows.append(("full analysis", measure { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
+
+print("| stage | MB/s | x byte scan |")
+print("| --- | ---: | ---: |")
+for (name, seconds) in rows {
+    print(String(format: "| %@ | %.0f | %.1f |", name, mb / seconds, seconds / scan.seconds))
+}
