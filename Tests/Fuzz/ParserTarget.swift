@@ -1,5 +1,5 @@
-// libFuzzer target: the parser and the line index. Built by Tests/Fuzz/run.sh parser SECONDS, in one
-// module with Sources/ForumMarkup and Tests/ForumMarkupTests/Support/Fuzz/ParserInvariants.swift.
+// libFuzzer target: the parser and the line index (`Tests/Fuzz/run.sh parser SECONDS`). The checks are
+// Tests/ForumMarkupTests/Support/Fuzz/ParserInvariants.swift, shared with the regression tests.
 
 /// Parses the input in every dialect and stops the run at the first broken invariant.
 @_cdecl("LLVMFuzzerTestOneInput")
