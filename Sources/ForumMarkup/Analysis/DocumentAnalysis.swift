@@ -1,9 +1,15 @@
 /// Settings that change what the analysis reports.
 public struct AnalysisOptions: Sendable, Hashable {
     /// The forum engine whose tags and argument grammars apply.
-    public var dialect: Dialect
+    public var dialect: Dialect { cleanup.dialect }
+    /// Which clean-up rules run and at what severity (carries the dialect).
+    public var cleanup: CleanupConfiguration
     public init(dialect: Dialect = .discuz) {
-        self.dialect = dialect
+        self.cleanup = CleanupConfiguration(dialect: dialect)
+    }
+    /// Options with a full clean-up configuration.
+    public init(cleanup: CleanupConfiguration) {
+        self.cleanup = cleanup
     }
 }
 
@@ -16,19 +22,34 @@ public final class DocumentAnalysis: Sendable {
     public let tree: SyntaxTree
     /// All findings, in document order.
     public let diagnostics: [Diagnostic]
+    /// Title, posts, body spans and per-line chrome roles (one chrome detector for outline and clean-up).
+    public let structure: PageStructure
+    /// Thread title > posts > section headings.
+    public let outline: Outline
 
     /// Analyses `source`; never fails.
     public init(source: SourceText, options: AnalysisOptions = AnalysisOptions()) {
         self.source = source
         self.options = options
-        let tree = Parser.parse(source, dialect: options.dialect)
-        self.tree = tree
-        // Until the clean-up rules land, the findings are the parser's recorded issues.
-        self.diagnostics = tree.issues.map { issue in
-            Diagnostic(code: issue.kind.rawValue, severity: .warning, range: issue.range,
-                       message: ParseIssueMessages.message(for: issue),
-                       related: issue.related.map { [RelatedLocation(range: $0, message: "partner tag")] } ?? [])
+        var tree = Parser.parse(source, dialect: options.dialect)
+        var structure = PageStructure(tree: tree)
+        // Unclosed block tags stop at their post's end: re-parse with the post body ends as limits.
+        if structure.posts.count > 1, tree.issues.contains(where: { $0.kind == .unclosedTag }) {
+            let limits = structure.bodyEndOffsets.filter { $0 < source.count }
+            if !limits.isEmpty {
+                tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)
+                structure = PageStructure(tree: tree)
+            }
         }
+        self.tree = tree
+        self.structure = structure
+        self.outline = OutlineBuilder.build(tree: tree, structure: structure)
+        var chromeLines: [Int: String] = [:]
+        for line in structure.roles.indices {
+            if let kind = structure.chromeKind(ofLine: line) { chromeLines[line] = kind.rawValue }
+        }
+        let context = RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines)
+        self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
     }
 }
 

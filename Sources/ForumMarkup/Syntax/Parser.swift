@@ -22,10 +22,12 @@ struct OpenElement {
     var node: Int
     /// Catalog index, or -1 for an unknown name.
     var catalogIndex: Int
-    /// Lower-cased name (used to pair unknown names).
-    var key: String
+    /// Hash of the lower-cased name (used to pair unknown names).
+    var key: UInt64
     var openRange: ByteRange
     var isInline: Bool
+    /// Whether a closer of the same name pairs with this opener (see `TreeBuilder.pairOpenersByName`).
+    var hasPartner: Bool
 }
 
 /// The state of one parse.
@@ -40,10 +42,9 @@ struct TreeBuilder {
     var stack: [OpenElement] = []
     /// How many elements of each catalog tag are open.
     var openCount: [Int]
-    /// The start of the last closing tag of each catalog tag, -1 when none.
-    var lastCloseKnown: [Int]
-    /// The start of the last closing tag of each unknown (lower-cased) name.
-    var lastCloseUnknown: [String: Int] = [:]
+    /// Per token: for an opener, whether some later closer of the same name pairs with it when
+    /// openers and closers of each name are matched like brackets, ignoring all other names.
+    var hasPartner: [Bool]
 
     init(source: SourceText, tokens: [Token], dialect: Dialect, blockLimits: [Int]) {
         self.source = source
@@ -52,14 +53,19 @@ struct TreeBuilder {
         self.dialect = dialect
         self.blockLimits = blockLimits
         openCount = Array(repeating: 0, count: TagCatalog.tags.count)
-        lastCloseKnown = Array(repeating: -1, count: TagCatalog.tags.count)
+        hasPartner = Array(repeating: false, count: tokens.count)
         nodes.reserveCapacity(tokens.count + 1)
     }
 
     var current: Int { stack.last?.node ?? 0 }
 
-    func lowerName(_ token: Token) -> String {
-        String(decoding: bytes[token.nameStart..<token.nameEnd].map(TagCatalog.asciiLower), as: UTF8.self)
+    /// A 64-bit FNV-1a hash of the lower-cased name: pairs unknown names without allocating strings.
+    func nameKey(_ token: Token) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in token.nameStart..<token.nameEnd {
+            h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3
+        }
+        return h
     }
 
     func nodeName(_ node: Int) -> String {
@@ -72,13 +78,7 @@ struct TreeBuilder {
     }
 
     mutating func build() {
-        for token in tokens where token.kind == .tag && token.isClose {
-            if token.catalogIndex >= 0 {
-                lastCloseKnown[token.catalogIndex] = token.start
-            } else {
-                lastCloseUnknown[lowerName(token)] = token.start
-            }
-        }
+        pairOpenersByName()
         nodes.append(SyntaxNode(kind: .document, range: ByteRange(0, bytes.count), parent: -1, subtreeEnd: 0))
         var limitIndex = 0
         var t = 0
@@ -99,12 +99,36 @@ struct TreeBuilder {
                            argument: token.argumentRange)
                 issues.append(ParseIssue(kind: .truncatedTag, range: token.range, tagName: nameText(token)))
             case .tag:
-                if token.isClose { closeTag(token) } else { openTag(token) }
+                if token.isClose { closeTag(token) } else { openTag(token, partnered: hasPartner[t]) }
             }
             t += 1
         }
         closeAll(at: bytes.count)
         nodes[0].subtreeEnd = nodes.count
+    }
+
+    /// Matches openers and closers of each name like brackets (ignoring other names), so that a tag
+    /// "has a closer" only when one is left for it: in `[b]x\n\n[b]y[/b]` the first `[b]` has none.
+    /// Linear: one stack per name.
+    mutating func pairOpenersByName() {
+        var known = [[Int]](repeating: [], count: TagCatalog.tags.count)
+        var unknown: [UInt64: [Int]] = [:]
+        for (t, token) in tokens.enumerated() where token.kind == .tag && !token.isSelfClosing {
+            if token.catalogIndex >= 0 {
+                if token.isClose {
+                    if let opener = known[token.catalogIndex].popLast() { hasPartner[opener] = true }
+                } else {
+                    known[token.catalogIndex].append(t)
+                }
+            } else if bytes[token.nameStart] != 0x23 {
+                let key = nameKey(token)
+                if token.isClose {
+                    if let opener = unknown[key]?.popLast() { hasPartner[opener] = true }
+                } else {
+                    unknown[key, default: []].append(t)
+                }
+            }
+        }
     }
 
     // MARK: Leaves
@@ -126,7 +150,7 @@ struct TreeBuilder {
 
     // MARK: Open tags
 
-    mutating func openTag(_ token: Token) {
+    mutating func openTag(_ token: Token, partnered: Bool) {
         let catalogIndex = token.catalogIndex
         let tag: TagInfo? = catalogIndex >= 0 ? TagCatalog.tags[catalogIndex] : nil
         let name = token.nameRange
@@ -139,14 +163,14 @@ struct TreeBuilder {
             }
             return
         }
-        var key = ""
+        var key: UInt64 = 0
         if tag == nil {
-            // An unknown name is a tag only when a closer of the same name follows (spec 2, rec. 3).
-            key = lowerName(token)
-            guard let lastClose = lastCloseUnknown[key], lastClose > token.start, !token.isSelfClosing else {
+            // An unknown name is a tag only when a closer of the same name pairs with it (spec 2, rec. 3).
+            guard partnered else {
                 appendText(token.range)
                 return
             }
+            key = nameKey(token)
         }
         let argument = token.argumentRange
         let valid = tag.map {
@@ -166,7 +190,7 @@ struct TreeBuilder {
                                 subtreeEnd: 0, tagIndex: catalogIndex, nameRange: name, argumentRange: argument,
                                 argumentIsValid: valid))
         stack.append(OpenElement(node: element, catalogIndex: catalogIndex, key: key, openRange: token.range,
-                                 isInline: tag?.isInlineStyle ?? false))
+                                 isInline: tag?.isInlineStyle ?? false, hasPartner: partnered))
         if catalogIndex >= 0 { openCount[catalogIndex] += 1 }
         appendLeaf(.openTag, token.range, name: name, tag: catalogIndex, argument: argument, argumentIsValid: valid)
     }
@@ -175,7 +199,7 @@ struct TreeBuilder {
 
     mutating func closeTag(_ token: Token) {
         let catalogIndex = token.catalogIndex
-        let key = catalogIndex >= 0 ? "" : lowerName(token)
+        let key = catalogIndex >= 0 ? 0 : nameKey(token)
         var match = -1
         var k = stack.count - 1
         while k >= 0 {
@@ -200,9 +224,8 @@ struct TreeBuilder {
         var reopen: [OpenElement] = []
         while stack.count - 1 > match {
             let inner = stack[stack.count - 1]
-            let hasLaterCloser = laterCloserExists(inner, after: token.start)
-            if hasLaterCloser {
-                issues.append(ParseIssue(kind: .misnestedTags, range: inner.openRange, related: token.range,
+            if inner.hasPartner {
+                issues.append(ParseIssue(kind: .misnestedTags, range: token.range, related: inner.openRange,
                                          tagName: nodeName(inner.node)))
                 if inner.isInline { reopen.append(inner) }
             } else {
@@ -226,11 +249,6 @@ struct TreeBuilder {
             appendLeaf(.missingOpenTag, ByteRange(token.end, token.end), name: original.nameRange,
                        tag: Int(original.tagIndex))
         }
-    }
-
-    func laterCloserExists(_ open: OpenElement, after position: Int) -> Bool {
-        if open.catalogIndex >= 0 { return lastCloseKnown[open.catalogIndex] > position }
-        return (lastCloseUnknown[open.key] ?? -1) > position
     }
 
     /// Closes the top element with a zero-width missing closer at `position`.
@@ -287,10 +305,10 @@ struct TreeBuilder {
         return true
     }
 
-    /// At a paragraph end, closes the inline elements on top of the stack that no later closer can
-    /// close: an unclosed style tag reaches to the end of its paragraph at most.
+    /// At a paragraph end, closes the inline elements on top of the stack that no closer pairs with:
+    /// an unclosed style tag reaches to the end of its paragraph at most.
     mutating func closeUnclosedInline(at position: Int) {
-        while let top = stack.last, top.isInline, !laterCloserExists(top, after: position) {
+        while let top = stack.last, top.isInline, !top.hasPartner {
             issues.append(ParseIssue(kind: .unclosedTag, range: top.openRange, tagName: nodeName(top.node)))
             finishTop(missingCloseAt: position)
         }

@@ -108,8 +108,9 @@ public struct ParseIssue: Sendable, Hashable {
         case unclosedTag = "unclosed-tag"
         /// A closer with no open element of its name: `range` is the closer.
         case strayCloseTag = "stray-close-tag"
-        /// A closer that closed an outer element while an inner one was open: `range` is the inner
-        /// element's opener, `related` the closer that forced it shut.
+        /// A closer that closed an outer element while an inner one was still open (and has a closer
+        /// of its own later): `range` is that closer, `related` the inner element's opener, `tagName`
+        /// the inner tag's name. One issue per inner element.
         case misnestedTags = "misnested-tags"
         /// A tag cut off before its `]`: `range` is the fragment.
         case truncatedTag = "truncated-tag"

@@ -85,6 +85,14 @@ func issueKinds(_ text: String, dialect: Dialect = .discuz) -> [String] {
         #expect(Parser.parse(SourceText(text)).nodes[1].range == ByteRange(0, text.utf8.count))
     }
 
+    @Test func closerIsMatchedToTheNearestOpenerOfItsName() {
+        // The later `[/b]` belongs to the second `[b]`; the first is unclosed and ends with its paragraph.
+        let text = "[b]never closed\n\nnext [b]x[/b] y"
+        let tree = Parser.parse(SourceText(text))
+        #expect(tree.nodes[1].range == ByteRange(0, 15))
+        #expect(issueKinds(text) == ["unclosed-tag b"])
+    }
+
     @Test func unclosedBlockTagRunsToItsLimit() {
         let text = "[quote]q\n\nstill quoted\nPOST2"
         let limit = text.utf8.count - 5
@@ -120,8 +128,8 @@ func issueKinds(_ text: String, dialect: Dialect = .discuz) -> [String] {
         let issues = Parser.parse(SourceText(text)).issues
         #expect(issues.count == 1)
         #expect(issues[0].kind == .misnestedTags)
-        #expect(issues[0].range == ByteRange(3, 6))
-        #expect(issues[0].related == ByteRange(7, 11))
+        #expect(issues[0].range == ByteRange(7, 11))
+        #expect(issues[0].related == ByteRange(3, 6))
     }
 
     @Test func innerTagWithoutAnyCloserIsUnclosedNotMisnested() {

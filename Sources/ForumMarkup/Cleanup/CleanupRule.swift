@@ -1,0 +1,98 @@
+/// One clean-up check: finds one kind of problem in an analysed document and offers its fixes.
+///
+/// A rule is a stateless value. Its `code` is stable (kebab-case) and names the rule in configuration,
+/// diagnostics and docs; the type name is the code in UpperCamelCase, and the type's `///` comment
+/// is the rule's user documentation. Rules never throw: odd input just yields fewer findings.
+public protocol CleanupRule: Sendable {
+    /// The stable kebab-case rule code, e.g. `style-leak`.
+    static var code: String { get }
+    /// The severity used when configuration does not override it.
+    static var defaultSeverity: Severity { get }
+    /// Whether the rule runs when configuration does not mention it.
+    static var enabledByDefault: Bool { get }
+    /// One sentence for listings: what the rule finds.
+    static var summary: String { get }
+    /// Makes the rule.
+    init()
+    /// Finds the rule's problems; diagnostics carry `Self.defaultSeverity` (the runner applies overrides).
+    func check(_ context: RuleContext) -> [Diagnostic]
+}
+
+extension CleanupRule {
+    public static var enabledByDefault: Bool { true }
+}
+
+/// Everything a rule may read about one document: its text, syntax tree, page structure and the
+/// shared scans (noise, chrome lines) computed once and reused by every rule and by the body-text guard.
+///
+/// Not thread-safe: one context serves one run of the rules.
+public final class RuleContext {
+    /// The document.
+    public let source: SourceText
+    /// The document's syntax tree.
+    public let tree: SyntaxTree
+    /// The forum dialect whose tags and argument grammars apply.
+    public let dialect: Dialect
+    /// Chrome lines (0-based line -> kind) found by the page structure; empty when none was given.
+    public let chromeLines: [Int: String]
+
+    /// Makes a context; `chromeLines` maps 0-based line numbers to a chrome kind ("site banner", ...).
+    public init(source: SourceText, tree: SyntaxTree, dialect: Dialect, chromeLines: [Int: String] = [:]) {
+        self.source = source
+        self.tree = tree
+        self.dialect = dialect
+        self.chromeLines = chromeLines
+    }
+
+    /// The document's bytes.
+    public var bytes: [UInt8] { source.bytes }
+
+    /// True when line `line` (0-based) holds only whitespace (spaces, tabs, NBSP, U+3000, zero-width).
+    public func isBlank(_ line: Int) -> Bool {
+        if let cached = blankCache { return cached[line] }
+        var flags = [Bool](repeating: false, count: source.lineCount)
+        for l in 0..<source.lineCount {
+            flags[l] = ByteScan.isBlank(source.bytes, source.lineContentRange(l))
+        }
+        blankCache = flags
+        return flags[line]
+    }
+    private var blankCache: [Bool]?
+
+    /// Byte ranges of Discuz jammer strings (spec 3.4), in document order; computed once.
+    public var jammerRanges: [ByteRange] {
+        if let cached = jammerCache { return cached }
+        let found = AntiScrapeNoise.jammerRanges(in: source)
+        jammerCache = found
+        return found
+    }
+    private var jammerCache: [ByteRange]?
+
+    /// Byte ranges inside raw-content elements (`[code]`, `[noparse]`, ...), where markup and
+    /// hygiene rules stay quiet; computed once.
+    public var rawRanges: [ByteRange] {
+        if let cached = rawCache { return cached }
+        var found: [ByteRange] = []
+        for node in tree.nodes where node.kind == .element && node.tag?.tagClass == .raw {
+            found.append(node.range)
+        }
+        rawCache = found
+        return found
+    }
+    private var rawCache: [ByteRange]?
+
+    /// True when `offset` lies inside a raw-content element.
+    public func isInRaw(_ offset: Int) -> Bool {
+        for r in rawRanges where r.contains(offset: offset) { return true }
+        return false
+    }
+
+    /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
+    public var nonBodyRanges: [ByteRange] {
+        if let cached = nonBodyCache { return cached }
+        let found = BodyText.nonBodyRanges(self)
+        nonBodyCache = found
+        return found
+    }
+    private var nonBodyCache: [ByteRange]?
+}

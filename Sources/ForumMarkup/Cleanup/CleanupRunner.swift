@@ -1,0 +1,127 @@
+/// Runs the clean-up rules over an analysed document and turns their fixes into edit sets.
+///
+/// Invariants: every diagnostic it returns has its configured severity; every fix it returns keeps the
+/// body text unchanged (`BodyText.preserves`); merged edit sets never overlap, and a fix is taken whole
+/// or not at all.
+public enum CleanupRunner {
+    /// The findings of every enabled rule, sorted by range then code, with fixes that would change the
+    /// body text removed.
+    public static func diagnostics(for context: RuleContext, configuration: CleanupConfiguration) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
+            let severity = configuration.severity(of: rule)
+            for var diagnostic in rule.init().check(context) {
+                diagnostic.severity = severity
+                diagnostic.fixes = diagnostic.fixes.filter { BodyText.preserves($0, in: context) }
+                out.append(diagnostic)
+            }
+        }
+        out.sort { a, b in a.range != b.range ? a.range < b.range : a.code < b.code }
+        return out
+    }
+
+    /// True when two edits cannot both be applied: they share a byte, or an insertion falls strictly
+    /// inside the other's range, or both insert at the same offset.
+    static func conflict(_ a: ByteRange, _ b: ByteRange) -> Bool {
+        if a.overlaps(b) { return true }
+        if a.isEmpty && b.isEmpty { return a.start == b.start }
+        if a.isEmpty { return a.start > b.start && a.start < b.end }
+        if b.isEmpty { return b.start > a.start && b.start < a.end }
+        return false
+    }
+
+    /// Merges fixes into one non-overlapping edit set, taking each fix whole or not at all; earlier
+    /// fixes (by first edit) win.
+    public static func merge(_ fixes: [Fix]) -> [TextEdit] {
+        let ordered = fixes.enumerated().sorted { x, y in
+            let a = x.element.edits.map(\.range.start).min() ?? 0
+            let b = y.element.edits.map(\.range.start).min() ?? 0
+            return a != b ? a < b : x.offset < y.offset
+        }
+        var accepted: [TextEdit] = [] // kept sorted by range
+        for (_, fix) in ordered {
+            if fix.edits.isEmpty { continue }
+            var ok = true
+            // Edits of one fix must not conflict with each other either.
+            for (i, e) in fix.edits.enumerated() {
+                for f in fix.edits[(i + 1)...] where conflict(e.range, f.range) { ok = false }
+                if !ok { break }
+                let index = insertionIndex(accepted, e.range)
+                if index > 0, conflict(accepted[index - 1].range, e.range) { ok = false; break }
+                if index < accepted.count, conflict(accepted[index].range, e.range) { ok = false; break }
+                // A wide accepted edit further left may still cover this one.
+                var j = index - 2
+                while ok, j >= 0, accepted[j].range.end > e.range.start {
+                    if conflict(accepted[j].range, e.range) { ok = false }
+                    j -= 1
+                }
+                if !ok { break }
+            }
+            guard ok else { continue }
+            for e in fix.edits { accepted.insert(e, at: insertionIndex(accepted, e.range)) }
+        }
+        return accepted
+    }
+
+    static func insertionIndex(_ edits: [TextEdit], _ range: ByteRange) -> Int {
+        var low = 0, high = edits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if edits[mid].range < range || edits[mid].range == range { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The safe fixes of `diagnostics` (the first safe fix of each), optionally only those of rule `code`.
+    public static func safeFixes(_ diagnostics: [Diagnostic], code: String? = nil) -> [Fix] {
+        diagnostics.compactMap { d in
+            if let code, d.code != code { return nil }
+            return d.fixes.first(where: \.isSafe)
+        }
+    }
+
+    /// The outcome of cleaning a document up.
+    public struct CleanupResult: Sendable {
+        /// The cleaned text, UTF-8.
+        public var bytes: [UInt8]
+        /// Non-overlapping edits against the original text that produce `bytes`.
+        public var edits: [TextEdit]
+        /// How many analyse-and-fix passes ran (1 when nothing needed a second look).
+        public var passes: Int
+        /// The cleaned text as a string.
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// The most analyse-and-fix passes `cleanUp` runs.
+    public static let maxPasses = 4
+
+    /// Applies every safe fix, re-analysing and repeating until no safe fix is left (at most
+    /// `maxPasses` passes), so that cleaning the result again changes nothing.
+    ///
+    /// With one pass the edits are the merged fixes themselves; with more they are a line diff of the
+    /// original against the final text. `code` restricts the fixes to one rule ("Fix all ... problems").
+    public static func cleanUp(_ source: SourceText, options: AnalysisOptions = AnalysisOptions(),
+                               code: String? = nil) -> CleanupResult {
+        cleanUp(DocumentAnalysis(source: source, options: options), code: code)
+    }
+
+    /// `cleanUp(_:options:code:)` starting from an existing analysis of the original text.
+    public static func cleanUp(_ analysis: DocumentAnalysis, code: String? = nil) -> CleanupResult {
+        let original = analysis.source.bytes
+        let first = merge(safeFixes(analysis.diagnostics, code: code))
+        if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
+        var current = TextEdit.apply(first, to: original)
+        var passes = 1
+        while passes < maxPasses {
+            let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
+            let edits = merge(safeFixes(next.diagnostics, code: code))
+            if edits.isEmpty { break }
+            let applied = TextEdit.apply(edits, to: current)
+            passes += 1
+            if applied == current { break }
+            current = applied
+        }
+        if passes == 1 { return CleanupResult(bytes: current, edits: first, passes: 1) }
+        return CleanupResult(bytes: current, edits: LineDiff.edits(from: original, to: current), passes: passes)
+    }
+}

@@ -1,0 +1,84 @@
+/// Flags tags that change nothing: the same tag nested directly in itself (`[b][b]x[/b][/b]`, or
+/// `[COLOR=Red][COLOR=Black]...` where the inner colour overrides the outer one everywhere), and
+/// `[align=left]`, the default alignment, outside any other alignment.
+///
+/// Fix (safe): remove the redundant opener and its closer, keeping the text.
+public struct RedundantTag: CleanupRule {
+    public static let code = "redundant-tag"
+    public static let defaultSeverity = Severity.information
+    public static let summary = "A tag that changes nothing (nested in itself, or default alignment)."
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let tree = context.tree
+        let b = context.bytes
+        var out: [Diagnostic] = []
+        var flagged = Set<Int>()
+        for (index, node) in tree.nodes.enumerated() where node.kind == .element {
+            guard let open = TagFacts.opener(tree, index), tree.nodes[open].kind == .openTag,
+                  let close = TagFacts.closer(tree, index), tree.nodes[close].kind == .closeTag else { continue }
+            let name = tree.lowercasedName(of: index)
+            // The only non-blank child is an element of the same name.
+            let kids = tree.children(of: index).dropFirst().dropLast()
+            let solid = kids.filter { k in
+                let c = tree.nodes[k]
+                return !(c.kind == .newline || (c.kind == .text && ByteScan.isBlank(b, c.range)))
+            }
+            if solid.count == 1, let inner = solid.first, tree.nodes[inner].kind == .element,
+               tree.lowercasedName(of: inner) == name, let innerOpen = TagFacts.opener(tree, inner),
+               tree.nodes[innerOpen].kind == .openTag, let innerClose = TagFacts.closer(tree, inner),
+               tree.nodes[innerClose].kind == .closeTag {
+                let outerArg = TagFacts.argument(context.source, tree.nodes[open]) ?? []
+                let innerArg = TagFacts.argument(context.source, tree.nodes[innerOpen]) ?? []
+                // Same argument: the inner pair is the redundant one; otherwise the outer is overridden.
+                let target = outerArg == innerArg ? innerOpen : open
+                if flagged.insert(target).inserted {
+                    let text = context.source.text(tree.nodes[target].range)
+                    let other = context.source.text(tree.nodes[target == open ? innerOpen : open].range)
+                    out.append(diagnostic(context, target, outerArg == innerArg ? Messages.nested(text, other) : Messages.overridden(text, other)))
+                }
+                continue
+            }
+            if name == "align", let arg = TagFacts.argument(context.source, tree.nodes[open]), arg == Array("left".utf8),
+               !insideAlignment(tree, index) {
+                if flagged.insert(open).inserted {
+                    out.append(diagnostic(context, open, Messages.defaultAlign(context.source.text(tree.nodes[open].range))))
+                }
+            }
+        }
+        return out
+    }
+
+    func insideAlignment(_ tree: SyntaxTree, _ element: Int) -> Bool {
+        var p = tree.nodes[element].parent
+        while p > 0 {
+            let n = tree.lowercasedName(of: p)
+            if n == "align" || n == "center" || n == "right" || n == "left" || n == "p" { return true }
+            p = tree.nodes[p].parent
+        }
+        return false
+    }
+
+    func diagnostic(_ context: RuleContext, _ opener: Int, _ message: String) -> Diagnostic {
+        let tree = context.tree
+        let text = context.source.text(tree.nodes[opener].range)
+        let related = TagFacts.closerRange(tree, opener: opener).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
+        return Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: tree.nodes[opener].range, message: message,
+                          tags: [.unnecessary], related: related,
+                          fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: opener))])
+    }
+
+    enum Messages {
+        static func nested(_ text: String, _ outer: String) -> String {
+            "\(text) sits directly inside \(outer) and changes nothing. The fix removes it and its closer, keeping the text."
+        }
+        static func overridden(_ text: String, _ inner: String) -> String {
+            "\(text) is overridden everywhere by \(inner) inside it. The fix removes it and its closer, keeping the text."
+        }
+        static func defaultAlign(_ text: String) -> String {
+            "\(text) asks for the default alignment and changes nothing. The fix removes it and its closer, keeping the text."
+        }
+        static let closer = "closer of this tag"
+        static func fixTitle(_ text: String) -> String { "Remove \(text) and its closer" }
+    }
+}

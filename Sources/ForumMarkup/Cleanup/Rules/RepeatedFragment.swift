@@ -1,0 +1,59 @@
+/// Flags a fragment a scraper repeated back to back, such as `Rank: 8Rank: 8` (an image's alt text
+/// and title both kept).
+///
+/// Only a whole text run that is exactly one fragment twice counts, and the fragment must hold an ASCII
+/// letter and a digit, so replies like `顶顶` or `支持支持` are never touched.
+///
+/// Fix (safe): delete the second copy.
+public struct RepeatedFragment: CleanupRule {
+    public static let code = "repeated-fragment"
+    public static let defaultSeverity = Severity.information
+    public static let summary = "A fragment repeated back to back by a scraper."
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for node in context.tree.nodes where node.kind == .text {
+            if context.isInRaw(node.range.start) { continue }
+            for dup in Self.duplicates(in: context.bytes, node.range) {
+                let fragment = context.source.text(ByteRange(dup.whole.start, dup.copy.start))
+                out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: dup.whole,
+                                      message: Messages.message(fragment), tags: [.unnecessary],
+                                      fixes: [Fix(title: Messages.fixTitle, edits: [.delete(dup.copy)])]))
+            }
+        }
+        return out
+    }
+
+    /// A doubled fragment: the whole run and its second copy.
+    public struct Duplicate: Sendable, Hashable {
+        public var whole: ByteRange
+        public var copy: ByteRange
+    }
+
+    /// The doubled fragments in `range` of `b` (at most one: the trimmed run itself).
+    public static func duplicates(in b: [UInt8], _ range: ByteRange) -> [Duplicate] {
+        var s = range.start, e = range.end
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 || b[e - 1] == 0x0A || b[e - 1] == 0x0D { e -= 1 }
+        let n = e - s
+        guard n >= 8, n % 2 == 0, n <= 400 else { return [] }
+        let half = n / 2
+        var letter = false, digit = false
+        for k in 0..<half {
+            if b[s + k] != b[s + half + k] { return [] }
+            let c = b[s + k] | 0x20
+            if c >= 0x61 && c <= 0x7A { letter = true }
+            if b[s + k] >= 0x30 && b[s + k] <= 0x39 { digit = true }
+        }
+        guard letter, digit, b[s + half] & 0xC0 != 0x80 else { return [] }
+        return [Duplicate(whole: ByteRange(s, e), copy: ByteRange(s + half, e))]
+    }
+
+    enum Messages {
+        static func message(_ fragment: String) -> String {
+            "\"\(fragment)\" is repeated back to back (scraper residue). The fix deletes the second copy."
+        }
+        static let fixTitle = "Delete the repeated copy"
+    }
+}

@@ -1,0 +1,49 @@
+/// Flags an opening tag that is never closed, such as `[B]anyone?` with no `[/B]`.
+///
+/// Openers that `style-leak` or `invalid-tag-argument` already report are left to them (the forum
+/// shows those as text anyway). The parser closes an unclosed inline tag at the end of its paragraph
+/// and a block tag at the end of its post; that is where the fix puts the closer.
+///
+/// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener.
+public struct UnclosedTag: CleanupRule {
+    public static let code = "unclosed-tag"
+    public static let defaultSeverity = Severity.warning
+    public static let summary = "An opening tag that is never closed."
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let tree = context.tree
+        var openers: [Int: Int] = [:]
+        for (i, node) in tree.nodes.enumerated() where node.kind == .openTag { openers[node.range.start] = i }
+        var out: [Diagnostic] = []
+        for issue in tree.issues where issue.kind == .unclosedTag {
+            guard let index = openers[issue.range.start] else { continue }
+            let node = tree.nodes[index]
+            if StyleLeak.leak(tree, index) != nil || InvalidTagArgument.isInvalid(tree, index) { continue }
+            let name = tree.name(of: index)
+            let text = context.source.text(node.range)
+            var fixes: [Fix] = []
+            if let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
+               tree.nodes[c].kind == .missingCloseTag {
+                // Close before the line break(s) and whitespace that end the paragraph.
+                var at = tree.nodes[c].range.start
+                let b = context.bytes
+                while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
+                fixes.append(Fix(title: Messages.insertTitle(name),
+                                 edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(name)]")]))
+            }
+            fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
+            out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
+                                  message: Messages.message(text, name), fixes: fixes))
+        }
+        return out
+    }
+
+    enum Messages {
+        static func message(_ text: String, _ name: String) -> String {
+            "\(text) is never closed. The fix inserts [/\(name)] where the tag ends (or removes the opener)."
+        }
+        static func insertTitle(_ name: String) -> String { "Insert [/\(name)] where the tag ends" }
+        static func removeTitle(_ text: String) -> String { "Remove \(text)" }
+    }
+}

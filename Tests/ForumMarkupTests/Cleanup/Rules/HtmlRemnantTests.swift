@@ -1,0 +1,18 @@
+import Testing
+import ForumMarkup
+
+@Suite struct HtmlRemnantTests {
+    @Test func cleanInputIsQuiet() {
+        #expect(findings("html-remnant", "a < b and <package>=<version>, < /dev/ttyUSB1, <HTML>\n").isEmpty)
+    }
+    @Test func flagsTagsAndEntities() {
+        #expect(flagged("html-remnant", "line<br/>next<BR>\n<i class=\"icon icon-lock\"></i>x &amp; y&nbsp;z\n")
+                    == ["<br/>", "<BR>", "<i class=\"icon icon-lock\">", "</i>", "&amp;", "&nbsp;"])
+    }
+    @Test func fixDeletesTagsAndDecodesEntities() {
+        #expect(fixed("html-remnant", "诗<br/>孙 &quot;q&quot; a&amp;b &lt;package&gt;\n") == "诗孙 \"q\" a&b <package>\n")
+    }
+    @Test func nearMissDoesNotDecodeIntoATag() {
+        #expect(fixed("html-remnant", "&lt;br&gt;\n") == "&lt;br>\n")
+    }
+}

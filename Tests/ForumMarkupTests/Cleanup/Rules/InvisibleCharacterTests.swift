@@ -1,0 +1,17 @@
+import Testing
+import ForumMarkup
+
+@Suite struct InvisibleCharacterTests {
+    @Test func cleanInputIsQuiet() {
+        #expect(findings("invisible-character", "\u{FEFF}plain text\u{00A0}here\n").isEmpty)
+    }
+    @Test func flagsZeroWidthAndStrayBOM() {
+        #expect(flagged("invisible-character", "a\u{200B}\u{200B}b c\u{FEFF}d\n") == ["\u{200B}\u{200B}", "\u{FEFF}"])
+    }
+    @Test func fixDeletesAndTurnsNBSPRunsIntoSpaces() {
+        #expect(fixed("invisible-character", "a\u{200B}b\u{00A0}\u{00A0}c\n") == "ab  c\n")
+    }
+    @Test func nearMissKeepsEmojiJoiners() {
+        #expect(findings("invisible-character", "family 👨\u{200D}👩\u{200D}👧\n").isEmpty)
+    }
+}

@@ -1,0 +1,17 @@
+import Testing
+import ForumMarkup
+
+@Suite struct StrayCloseTagTests {
+    @Test func cleanInputIsQuiet() {
+        #expect(findings("stray-close-tag", "[b]x[/b]\n").isEmpty)
+    }
+    @Test func flagsCloser() {
+        #expect(flagged("stray-close-tag", "[/B][/B]Hello\n") == ["[/B]", "[/B]"])
+    }
+    @Test func fixDeletesIt() {
+        #expect(fixed("stray-close-tag", "[/b]Hello there.\n") == "Hello there.\n")
+    }
+    @Test func nearMissBracketProse() {
+        #expect(findings("stray-close-tag", "see [1] and [/dev/null]\n").isEmpty)
+    }
+}

@@ -1,0 +1,17 @@
+import Testing
+import ForumMarkup
+
+@Suite struct TruncatedTagTests {
+    @Test func cleanInputIsQuiet() {
+        #expect(findings("truncated-tag", "a [b]full[/b] tag\n").isEmpty)
+    }
+    @Test func flagsFragment() {
+        #expect(flagged("truncated-tag", "text\n[backcolor=transparent !im\n\nmore\n") == ["[backcolor=transparent !im"])
+    }
+    @Test func fixDeletesIt() {
+        #expect(fixed("truncated-tag", "text\n[backcolor=transparent !im\n") == "text\n\n")
+    }
+    @Test func nearMissBracketText() {
+        #expect(findings("truncated-tag", "array [ 1, 3, 5 ] and [复制链接\n").isEmpty)
+    }
+}
