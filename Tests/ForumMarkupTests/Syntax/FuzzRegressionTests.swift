@@ -2,9 +2,13 @@ import Foundation
 import Testing
 @testable import ForumMarkup
 
-/// Replays the inputs the parser fuzzer found (`Tests/Fuzz/regressions/parser/`) and its seed corpus
-/// (`Tests/Fuzz/corpus/parser/`) through the same invariants the fuzzer checks (`ParserInvariants`):
-/// lossless well-formed tree in every dialect, post limits respected, offset <-> position exact.
+/// Replays the inputs the fuzzers found (`Tests/Fuzz/regressions/<target>/`) and their seed corpora
+/// (`Tests/Fuzz/corpus/<target>/`) through the same invariants the fuzzers check: `ParserInvariants`
+/// (lossless well-formed tree in every dialect, post limits respected, offset <-> position exact) and
+/// `CleanupInvariants` (every rule: ranges inside, no overlapping edits, idempotent, body text kept).
+///
+/// A saved input whose name starts with `open-` is a reported bug not fixed yet: it is replayed as a
+/// known issue. When its fix lands, drop the `open-` prefix so that it guards the fix.
 @Suite struct FuzzRegressionTests {
     static func inputs(_ folder: String) -> [(name: String, bytes: [UInt8])] {
         let dir = TestPaths.packageRoot.appendingPathComponent("Tests/Fuzz").appendingPathComponent(folder)
@@ -14,11 +18,26 @@ import Testing
         }
     }
 
-    @Test func savedParserCrashesHoldTheInvariants() {
-        for input in FuzzRegressionTests.inputs("regressions/parser") {
-            let failures = ParserInvariants.violations(input.bytes)
-            #expect(failures.isEmpty, "\(input.name): \(failures.joined(separator: "; "))")
+    static func replay(_ folder: String, _ check: ([UInt8]) -> [String]) {
+        for input in inputs(folder) {
+            if input.name.hasPrefix("open-") {
+                withKnownIssue("reported fuzz finding \(input.name)", isIntermittent: true) {
+                    let failures = check(input.bytes)
+                    #expect(failures.isEmpty, "\(input.name): \(failures.joined(separator: "; "))")
+                }
+            } else {
+                let failures = check(input.bytes)
+                #expect(failures.isEmpty, "\(input.name): \(failures.joined(separator: "; "))")
+            }
         }
+    }
+
+    @Test func savedParserFindingsHoldTheInvariants() {
+        FuzzRegressionTests.replay("regressions/parser", ParserInvariants.violations)
+    }
+
+    @Test func savedCleanupFindingsHoldTheInvariants() {
+        FuzzRegressionTests.replay("regressions/cleanup", CleanupInvariants.violations)
     }
 
     @Test func parserSeedCorpusHoldsTheInvariants() {
@@ -26,6 +45,15 @@ import Testing
         #expect(seeds.count >= 10)
         for input in seeds {
             let failures = ParserInvariants.violations(input.bytes)
+            #expect(failures.isEmpty, "\(input.name): \(failures.joined(separator: "; "))")
+        }
+    }
+
+    @Test func cleanupSeedCorpusHoldsTheInvariants() {
+        let seeds = FuzzRegressionTests.inputs("corpus/cleanup").filter { $0.name != "deep" }
+        #expect(seeds.count >= 10)
+        for input in seeds {
+            let failures = CleanupInvariants.violations(input.bytes)
             #expect(failures.isEmpty, "\(input.name): \(failures.joined(separator: "; "))")
         }
     }
