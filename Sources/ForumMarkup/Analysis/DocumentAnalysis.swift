@@ -29,8 +29,20 @@ public final class DocumentAnalysis: Sendable {
         self.options = options
         let tree = Parser.parse(source, dialect: options.dialect)
         self.tree = tree
-        let context = RuleContext(source: source, tree: tree, dialect: options.dialect)
+        let context = DocumentAnalysis.ruleContext(source: source, tree: tree, options: options)
         self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
+    }
+
+    /// A fresh rule context for this analysis (the same inputs the clean-up rules saw).
+    public func ruleContext() -> RuleContext {
+        DocumentAnalysis.ruleContext(source: source, tree: tree, options: options)
+    }
+
+    /// The normalised body text of this version (see `BodyText`).
+    public var bodyText: [UInt8] { BodyText.of(ruleContext()) }
+
+    static func ruleContext(source: SourceText, tree: SyntaxTree, options: AnalysisOptions) -> RuleContext {
+        RuleContext(source: source, tree: tree, dialect: options.dialect)
     }
 }
 
