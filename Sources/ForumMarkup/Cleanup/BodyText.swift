@@ -23,8 +23,25 @@ public enum BodyText {
             let new = projectStandalone(Array(edit.replacement.utf8))
             if old != new { return false }
             if makesMarkup(edit, in: context.source) { return false }
+            if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
+    }
+
+    /// True when `range` covers part of a tag but not all of it (the rest would show as text).
+    static func cutsMarkup(_ range: ByteRange, _ markup: [ByteRange]) -> Bool {
+        var low = 0, high = markup.count
+        while low < high {
+            let mid = (low + high) / 2
+            if markup[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        var k = low
+        while k < markup.count, markup[k].start < range.end {
+            let m = markup[k]
+            if m.overlaps(range) && !range.contains(m) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// True when applying `edit` would make tag-shaped markup out of text on its line(s), such as

@@ -100,6 +100,24 @@ public final class RuleContext {
         return low < ranges.count && ranges[low].contains(offset: offset)
     }
 
+    /// The tag nodes' byte ranges (open, close, void, stray and truncated tags), sorted; an edit may
+    /// cover a tag whole or leave it alone, never cut it.
+    public var markupRanges: [ByteRange] {
+        if let cached = markupCache { return cached }
+        var found: [ByteRange] = []
+        for node in tree.nodes {
+            switch node.kind {
+            case .openTag, .closeTag, .voidTag, .strayCloseTag, .truncatedTag:
+                if !node.range.isEmpty { found.append(node.range) }
+            default: continue
+            }
+        }
+        found.sort()
+        markupCache = found
+        return found
+    }
+    private var markupCache: [ByteRange]?
+
     /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
     public var nonBodyRanges: [ByteRange] {
         if let cached = nonBodyCache { return cached }

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         EmptyTag.self,
         RedundantTag.self,
         StyleLeak.self,
+        UnsafeUrl.self,
         BlankLines.self,
         TrailingWhitespace.self,
         InvisibleCharacter.self,

@@ -1,0 +1,333 @@
+/// Finds the section headings inside the post bodies `PageStructure` found (spec section 5) and
+/// builds the outline: thread title > posts > headings.
+///
+/// Signals, strongest first: `[h1]`-`[h3]` / `[heading=N]` / whole-line `[size>=4]` and bold wrappers,
+/// Markdown `#` and setext underlines, numbering (`一、`, `（一）`, `第N章`, `1.`, `1.1`, `0x01`), and in
+/// scraped text a short line after a break, without sentence-final punctuation, followed by a longer
+/// paragraph. Suppressed: chrome, the title line, field labels (`作者:`, `Label: value`), list items and
+/// runs of numbered lines, one-line posts, URLs, code-like lines, lines inside quote/code/list/table/hide.
+/// Levels are ranked per document: the top kind found is level 1.
+public enum OutlineBuilder {
+    /// Builds the outline of a document from its tree and structure. Linear in the number of lines.
+    public static func build(tree: SyntaxTree, structure: PageStructure) -> Outline {
+        let lines = structure.lines
+        var candidates: [[(line: Int, rank: Int, text: String)]] = []
+        for post in structure.posts {
+            candidates.append(headings(in: post, structure: structure))
+        }
+        // Rank -> level, per document.
+        let ranks = Array(Set(candidates.flatMap { $0.map(\.rank) })).sorted()
+        var levelOf: [Int: Int] = [:]
+        for (i, r) in ranks.enumerated() { levelOf[r] = min(i + 1, 6) }
+        var posts: [OutlinePost] = []
+        let source = tree.source
+        for (p, post) in structure.posts.enumerated() {
+            let found = candidates[p]
+            var result: [OutlineHeading] = []
+            let bodyEnd = post.bodyRange.end
+            for (k, c) in found.enumerated() {
+                let level = levelOf[c.rank] ?? 1
+                var end = bodyEnd
+                var m = k + 1
+                while m < found.count {
+                    if (levelOf[found[m].rank] ?? 1) <= level { end = source.lineStarts[found[m].line]; break }
+                    m += 1
+                }
+                // A section ends before trailing blank lines of its range.
+                let start = source.lineStarts[c.line]
+                result.append(OutlineHeading(line: c.line, level: level, text: c.text, selectionRange: lines[c.line].textRange,
+                                             range: ByteRange(start, max(start, end))))
+            }
+            posts.append(OutlinePost(post: post, headings: result))
+        }
+        let titleRange = structure.titleLine.map { lines[$0].textRange }
+        return Outline(title: structure.title, titleLine: structure.titleLine, titleRange: titleRange, posts: posts)
+    }
+
+    private static let u = Bytes.u
+
+    /// Heading candidates of one post body: (line, rank, text); lower rank = higher level.
+    static func headings(in post: Post, structure: PageStructure) -> [(line: Int, rank: Int, text: String)] {
+        let lines = structure.lines
+        let body = post.bodyLines
+        var contentLines: [Int] = []
+        for i in body where structure.roles[i] == .content { contentLines.append(i) }
+        guard contentLines.count >= 2 else { return [] }
+        var result: [(line: Int, rank: Int, text: String)] = []
+        var numbering = [Int: Numbering]()
+        for i in contentLines { numbering[i] = Numbering.parse(lines[i].text) }
+        var previousWasHeading = false
+        for (index, i) in contentLines.enumerated() {
+            let line = lines[i]
+            let prev = i - 1
+            let breakBefore = prev < body.lowerBound || structure.roles[prev] != .content || previousWasHeading
+            let nextLine = index + 1 < contentLines.count ? contentLines[index + 1] : nil
+            let prevContent = index > 0 ? contentLines[index - 1] : nil
+            previousWasHeading = false
+            if !line.blocks.isDisjoint(with: [.quote, .code, .list, .hidden, .table]) { continue }
+            var t = line.text[...]
+            guard !isExcluded(t) else { continue }
+            var rank = Int.max
+            var explicit = false
+            // Markdown `#`.
+            var hashes = 0
+            while hashes < t.count && t[t.startIndex + hashes] == 0x23 { hashes += 1 }
+            if hashes >= 1 && hashes <= 6 && t.count > hashes + 1 && t[t.startIndex + hashes] == 0x20 {
+                rank = hashes * 10
+                explicit = true
+                t = t.dropFirst(hashes + 1)
+            }
+            // Tag wrappers.
+            if line.wrappedHeading > 0 { rank = min(rank, line.wrappedHeading * 10); explicit = true }
+            if line.wrappedSize >= 4 { rank = min(rank, sizeRank(line.wrappedSize)); explicit = true }
+            let mdBold = markdownBold(t)
+            if line.isAllBold || mdBold != nil { rank = min(rank, 45); explicit = true }
+            if let inner = mdBold { t = inner }
+            // Setext underline (`-----` / `=====` on the next line).
+            if let next = nextLine, next == i + 1, let under = setext(lines[next].text[...]) { rank = min(rank, under); explicit = true }
+            let name = cleanName(t)
+            guard !name.isEmpty, name.utf8.contains(where: { $0 >= 0x80 || Bytes.isDigit($0) || Bytes.isLetter($0) }) else { continue }
+            let nameBytes = Array(name.utf8)[...]
+            let width = LineText.width(Numbering.dropEmoji(nameBytes))
+            let cjk = LineText.hasCJK(nameBytes)
+            if line.hasColumnGap { continue }
+            guard let next = nextLine else {
+                // A styled heading may close an excerpt; other kinds need text of their own below.
+                if explicit && breakBefore && width <= (cjk ? 50 : 70) && !endsSentence(nameBytes, allowColon: true) {
+                    result.append((i, rank, name))
+                }
+                continue
+            }
+            let nextWidth = lines[next].width
+            if let num = numbering[i] {
+                // Numbered: short, followed by its own text, not part of a run of same-style lines.
+                let sameStyleNeighbour = [prevContent, nextLine].contains { n in
+                    guard let n = n, let other = numbering[n] else { return false }
+                    return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list)
+                }
+                let limit = cjk ? 60 : 70
+                if !sameStyleNeighbour && width <= limit && !isFieldLabel(num.rest) && !hasMidSentenceBreak(nameBytes)
+                    && (numbering[next] == nil || numbering[next]!.style != num.style) {
+                    rank = min(rank, num.rank)
+                    result.append((i, rank, name))
+                    previousWasHeading = true
+                    continue
+                }
+                if !explicit { continue }
+            }
+            if explicit {
+                // Size and heading tags speak for themselves; a bold-only line needs a break before it.
+                guard breakBefore || rank < 45, width <= (cjk ? 50 : 70), !endsSentence(nameBytes, allowColon: true),
+                      !isFieldLabel(nameBytes) else { continue }
+                if Bytes.isNumbersOnly(nameBytes) { continue }
+                result.append((i, rank, name))
+                previousWasHeading = true
+                continue
+            }
+            // Implicit (scraped text): short, after a break, no sentence punctuation, followed by a longer paragraph.
+            guard breakBefore, !line.isPartlyStyled, width <= (cjk ? 50 : 60), width >= 2 else { continue }
+            guard !endsSentence(nameBytes, allowColon: false), !Bytes.contains(nameBytes, [0x21]), !Bytes.contains(nameBytes, u("！")) else { continue }
+            guard !isFieldLabel(nameBytes), !Bytes.containsDate(nameBytes), !Bytes.isNumbersOnly(nameBytes) else { continue }
+            // `生命力(HP):表达式:now/max` is a definition line, not a heading.
+            if nameBytes.lazy.filter({ $0 == 0x3A }).count >= 2 { continue }
+            if Bytes.hasSuffix(nameBytes, u("?")) || Bytes.hasSuffix(nameBytes, u("？")) {
+                // A question heads a section only when an answer paragraph follows directly.
+                guard nextWidth >= 40 else { continue }
+            }
+            let nextIsNumbered = numbering[next] != nil
+            // A post's opening line may head the numbered sections below it.
+            guard (nextIsNumbered && prevContent == nil) || (nextWidth * 2 >= width * 3 && nextWidth >= 30) else { continue }
+            rank = min(rank, 25)
+            result.append((i, rank, name))
+            previousWasHeading = true
+        }
+        return result
+    }
+
+    static func sizeRank(_ size: Int) -> Int {
+        switch size {
+        case 6...: 10
+        case 5: 20
+        default: 30
+        }
+    }
+
+    /// `**text**` with an optional trailing colon: the inner text.
+    static func markdownBold(_ t: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard Bytes.hasPrefix(t, [0x2A, 0x2A]) else { return nil }
+        let inner = t.dropFirst(2)
+        guard let close = Bytes.find(inner, [0x2A, 0x2A]) else { return nil }
+        let after = t[(close + 2)...]
+        guard after.isEmpty || after.elementsEqual([0x3A]) || after.elementsEqual(u("：")) else { return nil }
+        return t[inner.startIndex..<close]
+    }
+
+    /// Rank of a setext underline line, or nil.
+    static func setext(_ t: ArraySlice<UInt8>) -> Int? {
+        guard t.count >= 3, let f = t.first, f == 0x2D || f == 0x3D, t.allSatisfy({ $0 == f }) else { return nil }
+        return f == 0x3D ? 15 : 35
+    }
+
+    /// The heading text: markdown markers and surrounding spaces trimmed.
+    static func cleanName(_ t: ArraySlice<UInt8>) -> String {
+        var s = t
+        while let f = s.first, f == 0x2A || f == 0x23 || f == 0x20 { s = s.dropFirst() }
+        while let l = s.last, l == 0x2A || l == 0x20 { s = s.dropLast() }
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    /// Lines that are never headings: URLs, code-like text, bracketed names, list bullets, sign-offs.
+    static func isExcluded(_ t: ArraySlice<UInt8>) -> Bool {
+        if Bytes.hasURL(t) { return true }
+        for b in t where b == 0x3D || b == 0x7B || b == 0x7D || b == 0x3C || b == 0x3E || b == 0x7C { return true }
+        if t.first == 0x5B && t.last == 0x5D && !Bytes.contains(t.dropFirst(), [0x5B]) { return true }
+        for p in [u("- "), u("* "), u("• "), u("· "), u("+ "), u("? "), u("> "), u("——"), u("-- "), u("![")]
+        where Bytes.hasPrefix(t, p) { return true }
+        return false
+    }
+
+    /// `作者:value`, `Label: value`, `Post made by : X`: a short label and a value after a colon.
+    static func isFieldLabel(_ t: ArraySlice<UInt8>) -> Bool {
+        guard let colon = Bytes.find(t, [0x3A]) ?? Bytes.find(t, u("：")) else { return false }
+        let width = colon == Bytes.find(t, [0x3A]) ? 1 : 3
+        let after = t[(colon + width)...].drop { $0 == 0x20 }
+        if after.isEmpty { return false }
+        // `定义:(注释)` is a heading with a remark, not a field.
+        if after.first == 0x28 || Bytes.hasPrefix(after, u("（")) { return false }
+        // A time (`10:32`) is not a label.
+        if colon > t.startIndex && Bytes.isDigit(t[colon - 1]) && after.first.map(Bytes.isDigit) == true { return false }
+        var label = t[t.startIndex..<colon]
+        while label.last == 0x20 { label = label.dropLast() }
+        return LineText.width(label) <= (LineText.hasCJK(label) ? 8 : 12)
+    }
+
+    /// Ends with sentence-final punctuation (`。` `.` `!` `;` `,` and, unless allowed, `:`).
+    static func endsSentence(_ t: ArraySlice<UInt8>, allowColon: Bool) -> Bool {
+        var ends = [u("。"), u("."), u("!"), u("！"), u(";"), u("；"), u(","), u("，"), u("、"), u("…")]
+        if !allowColon { ends += [u(":"), u("：")] }
+        for e in ends where Bytes.hasSuffix(t, e) { return !Bytes.hasSuffix(t, u("...")) || true }
+        return false
+    }
+
+    /// A numbered line that carries two sentences (`1.xxx。yyy`) is a paragraph, not a heading.
+    static func hasMidSentenceBreak(_ t: ArraySlice<UInt8>) -> Bool {
+        guard let stop = Bytes.find(t, u("。")) else { return false }
+        return stop + 3 < t.endIndex
+    }
+}
+
+/// A numbering prefix at the start of a line.
+struct Numbering {
+    /// Identifies lines numbered the same way (for list-run detection).
+    var style: String
+    /// Lower = higher level.
+    var rank: Int
+    /// The text after the number.
+    var rest: ArraySlice<UInt8>
+
+    static let cjkDigits: Set<[UInt8]> = Set(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"].map(Bytes.u))
+    static let u = Bytes.u
+
+    /// Parses `一、`, `（一）`, `第N章`, `1.`, `1、`, `1)`, `1,`, `1.1`, `1.2.1`, `0x01` at the start
+    /// (after emoji and spaces); nil when the line is not numbered.
+    static func parse(_ text: [UInt8]) -> Numbering? {
+        let t = dropEmoji(text[...])
+        guard let first = t.first else { return nil }
+        // 第N章 / 第N节
+        if Bytes.hasPrefix(t, u("第")) {
+            var s = t.dropFirst(3)
+            var count = 0
+            while true {
+                if let f = s.first, Bytes.isDigit(f) { s = s.dropFirst(); count += 1; continue }
+                if s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1; continue }
+                break
+            }
+            for (unit, rank) in [("章", 22), ("部分", 22), ("篇", 22), ("节", 32), ("讲", 32), ("课", 32), ("回", 32)]
+            where count > 0 && Bytes.hasPrefix(s, u(unit)) {
+                return Numbering(style: "第" + unit, rank: rank, rest: s.dropFirst(unit.utf8.count).drop { $0 == 0x20 })
+            }
+            return nil
+        }
+        // （一） / (一) / (1)
+        if Bytes.hasPrefix(t, u("（")) || first == 0x28 {
+            var s = Bytes.hasPrefix(t, u("（")) ? t.dropFirst(3) : t.dropFirst()
+            var count = 0
+            var cjk = false
+            while true {
+                if let f = s.first, Bytes.isDigit(f) { s = s.dropFirst(); count += 1; continue }
+                if s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1; cjk = true; continue }
+                break
+            }
+            guard count > 0, count <= 3 else { return nil }
+            if Bytes.hasPrefix(s, u("）")) { s = s.dropFirst(3) } else if s.first == 0x29 { s = s.dropFirst() } else { return nil }
+            guard !s.isEmpty else { return nil }
+            return Numbering(style: cjk ? "(一)" : "(1)", rank: cjk ? 40 : 55, rest: s.drop { $0 == 0x20 })
+        }
+        // 一、 / 一, / 一．
+        if t.count >= 3, cjkDigits.contains(Array(t.prefix(3))) {
+            var s = t
+            var count = 0
+            while s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1 }
+            guard count <= 3 else { return nil }
+            for sep in [u("、"), u(","), u("，"), u("．"), u("."), u(" ")] where Bytes.hasPrefix(s, sep) {
+                let rest = s.dropFirst(sep.count)
+                guard !rest.isEmpty else { return nil }
+                return Numbering(style: "一、", rank: 30, rest: rest.drop { $0 == 0x20 })
+            }
+            return nil
+        }
+        // 0x01
+        if Bytes.hasPrefix(t, u("0x")) {
+            let (end, n) = hexDigits(t, t.startIndex + 2)
+            if n >= 1 && n <= 4 && end < t.endIndex && t[end] == 0x20 { return Numbering(style: "0x", rank: 30, rest: t[(end + 1)...]) }
+            return nil
+        }
+        // 1. / 1、 / 1) / 1, / 1.1 / 1.2.1
+        guard Bytes.isDigit(first) else { return nil }
+        var depth = 0
+        var i = t.startIndex
+        while true {
+            let (end, n) = Bytes.digits(t, i)
+            guard n >= 1 && n <= 2 else { return nil }
+            depth += 1
+            i = end
+            if i + 1 < t.endIndex && t[i] == 0x2E && Bytes.isDigit(t[i + 1]) && depth < 4 { i += 1; continue }
+            break
+        }
+        guard i < t.endIndex else { return nil }
+        let rest = t[i...]
+        if depth >= 2 {
+            // `1.1 Title`, `1.2.1 人物`, `1.1.` — the number ends at a space, a dot or a CJK character.
+            var r = rest
+            if r.first == 0x2E { r = r.dropFirst() }
+            guard let f = r.first, f == 0x20 || f >= 0xE0 else { return nil }
+            return Numbering(style: "1.1" + String(depth), rank: 50 + 10 * (depth - 1), rest: r.drop { $0 == 0x20 })
+        }
+        for sep in [u("."), u("、"), u(")"), u("）"), u(","), u("，"), u("．")] where Bytes.hasPrefix(rest, sep) {
+            let after = rest.dropFirst(sep.count)
+            // `1.5` (decimal) and `1,000` are numbers, not numbering.
+            if let f = after.first, Bytes.isDigit(f) { return nil }
+            guard !after.drop(while: { $0 == 0x20 }).isEmpty else { return nil }
+            return Numbering(style: "1" + String(decoding: sep, as: UTF8.self), rank: 50, rest: after.drop { $0 == 0x20 })
+        }
+        return nil
+    }
+
+    /// Drops leading emoji (4-byte scalars), variation selectors and spaces.
+    static func dropEmoji(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var t = text
+        while let f = t.first {
+            if f >= 0xF0, t.count >= 4 { t = t.dropFirst(4); continue }
+            if Bytes.hasPrefix(t, [0xEF, 0xB8, 0x8F]) { t = t.dropFirst(3); continue }
+            if f == 0x20 { t = t.dropFirst(); continue }
+            break
+        }
+        return t
+    }
+
+    static func hexDigits(_ t: ArraySlice<UInt8>, _ i: Int) -> (Int, Int) {
+        var j = i
+        while j < t.endIndex, Bytes.isDigit(t[j]) || ((t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x66) { j += 1 }
+        return (j, j - i)
+    }
+}

@@ -1,0 +1,334 @@
+/// What a chrome line is: the page furniture of a scraped thread page (spec section 4).
+public enum ChromeKind: String, Sendable, CaseIterable {
+    /// Site name, slogan, `<title>` residue and everything above the thread title.
+    case siteHeader = "site-header"
+    /// Login/register/search links, breadcrumbs, menus, pagination.
+    case navigation
+    /// View and reply counters (`查看: 39987|回复: 0`, `Results 1 to 8 of 8`).
+    case counters
+    /// `[复制链接]` under the title.
+    case copyLink = "copy-link"
+    /// The user panel: stats, labels, group titles, medals, sign-in info, avatars.
+    case profile
+    /// Star alt text `Rank: 8Rank: 8`.
+    case rankLine = "rank-line"
+    /// `跳转到指定楼层`, `电梯直达`.
+    case floorJump = "floor-jump"
+    /// A floor label alone on a line (`楼主`, `沙发`, `5#`).
+    case floorLabel = "floor-label"
+    /// A post header line (`发表于 <date> | 只看该作者`, `Posted: <date>`, `### Post by X`).
+    case postMeta = "post-meta"
+    /// A system edit notice (`本帖最后由 X 于 DATE 编辑`, `Last edited by …`).
+    case editNotice = "edit-notice"
+    /// The guest banner and login wall at the top of a post (`马上注册…`, lone `x`).
+    case guestBanner = "guest-banner"
+    /// End-of-post buttons (`回复`, `使用道具 举报`, `Reply With Quote`, reactions).
+    case postButtons = "post-buttons"
+    /// The page footer after the last post (`本版积分规则`, `Powered by …`, ICP numbers).
+    case pageFooter = "page-footer"
+    /// Attachment and image residue (`a.png (60.54 KB, 下载次数: 0)`, `下载附件`).
+    case attachment
+    /// A line of nothing but Discuz anti-scrape jammer text.
+    case jammerOnly = "jammer-only"
+    /// Text rendered from markup by the engine (`复制代码`, hidden-content and moderation notices).
+    case blockResidue = "block-residue"
+    /// Login walls and reading-time banners inside a post (`部分链接隐藏,注册或登陆后显示`).
+    case notice
+    /// Forum-export front matter (`---`, `date:`, `forum:`) and export post separators.
+    case frontMatter = "front-matter"
+}
+
+/// Where a catalog pattern may be trusted.
+public enum ChromeScope: Sendable {
+    /// Chrome wherever it appears, post bodies included (edit notices, attachments, jammer-only lines).
+    case anywhere
+    /// Chrome only outside post bodies (a lone `回复` inside a body is a reply, spec 4.5).
+    case outsideBody
+    /// Chrome only in the page footer zone, after the last end-of-post marker (`Powered by`, `ICP备`).
+    case footerOnly
+}
+
+/// A line the catalog recognises.
+public struct ChromeMatch: Sendable, Hashable {
+    public var kind: ChromeKind
+    public var scope: ChromeScope
+    /// True for lines that end a post (the footer button run).
+    public var endsPost: Bool
+}
+
+/// A post header line: where a post starts and what it shows.
+public struct PostHeaderMatch: Sendable, Hashable {
+    /// The author shown on the header, if any.
+    public var author: String?
+    /// The date as shown (relative dates kept as text), if any.
+    public var date: String?
+    /// The floor number the header shows (`Post #81`, `#3`), if any.
+    public var floor: Int?
+    /// True when the header cannot be a quote header (it has the `| 只看该作者` tail, or an engine form).
+    public var isStrong: Bool
+    /// True for vBulletin/phpBB/XenForo headers, whose profile panel follows the header.
+    public var profileFollows: Bool
+}
+
+/// Line patterns of forum chrome per engine (spec section 4), matched on a `LineText`'s bytes with
+/// hand-written matchers. The catalog knows nothing of context: `PageStructure` decides where each
+/// pattern applies (scopes, zones, spec 4.5 and 6b).
+public enum ChromeCatalog {
+    private static func table(_ entries: [(ChromeKind, ChromeScope, Bool, [String])]) -> [[UInt8]: ChromeMatch] {
+        var result: [[UInt8]: ChromeMatch] = [:]
+        for (kind, scope, ends, words) in entries {
+            for word in words { result[Bytes.lower(Array(word.utf8)[...])] = ChromeMatch(kind: kind, scope: scope, endsPost: ends) }
+        }
+        return result
+    }
+
+    /// Whole-line patterns (ASCII lower-cased, whitespace folded).
+    static let exact: [[UInt8]: ChromeMatch] = table([
+        (.navigation, .outsideBody, false, [
+            "设为首页收藏本站", "设为首页", "收藏本站", "找回密码", "立即注册", "注册", "登录", "/", "QQ登录", "微信登录",
+            "只需一步,快速开始", "只需一步，快速开始", "搜索", "扫一扫,访问微社区", "点击注册", "收起左侧", "打印 上一主题 下一主题",
+            "返回列表", "返回列表 发帖", "发帖", "发新帖", "快捷导航", "首页", "论坛", "门户", "导读", "家园", "快速开始",
+            "skip to content", "jump to content", "board index", "recommended posts", "author message", "offline", "online",
+            "post reply", "post new topic", "jump to page", "go down", "quick navigation", "sign in", "sign up", "log in",
+            "register", "search", "›", ">", "»", "more...", "账号", "密码", "自动登录", "关闭", "退出", "我的收藏", "设置",
+        ]),
+        (.copyLink, .outsideBody, false, ["[复制链接]", "[ 复制链接 ]", "复制链接", "[复制链接 ]", "[ 复制链接]"]),
+        (.profile, .outsideBody, false, [
+            "主题", "帖子", "回帖", "积分", "威望", "金钱", "贡献", "精华", "好友", "听众", "收听", "发消息", "串个门", "加好友", "打招呼",
+            "该用户从未签到", "TA的每日心情", "新手上路", "注册会员", "中级会员", "高级会员", "金牌会员", "论坛元老", "管理员", "超级版主",
+            "版主", "实习版主", "禁止发言", "限制会员", "首席版主", "禁止访问", "等待验证", "查看详细资料", "在线", "离线",
+            "thread starter", "join date", "location", "posts", "user avatar", "messages", "reaction score", "points",
+            "new member", "well-known member", "staff member", "moderator", "registered user", "junior member",
+            "senior member", "administrator", "banned", "guest",
+            // vBulletin post-icon alt text, shown between the user panel and the body.
+            "wink", "smile", "cool", "thumbs up", "thumbs down", "exclamation", "lightbulb", "talking", "red face", "frown",
+        ]),
+        (.floorJump, .outsideBody, false, ["跳转到指定楼层", "电梯直达"]),
+        (.floorLabel, .outsideBody, false, ["楼主", "沙发", "板凳", "地板", "地下室", "推荐"]),
+        (.postButtons, .outsideBody, true, [
+            "回复", "支持 反对", "使用道具 举报", "分享 收藏 淘帖 支持 反对", "分享 收藏 支持 反对", "收藏 分享", "评分", "举报",
+            "点评", "回复 举报", "回复 引用", "回复 引用 举报", "top", "quote", "reply", "report", "reply with quote",
+            "report this post", "like reply report", "reply report", "link to comment", "share on other sites",
+            "quote multiquote", "back to top", "find reply quote report", "multiquote", "like", "share", "reply quote",
+        ]),
+        (.pageFooter, .footerOnly, false, [
+            "本版积分规则", "发表回复", "回帖后跳转到最后一页", "热门推荐", "快速回复 返回顶部 返回列表", "返回版块", "快速回复", "返回顶部",
+            "who is online", "similar threads", "share:", "create new...", "• create new...", "返回顶部 返回列表",
+        ]),
+        (.blockResidue, .anywhere, false, [
+            "复制代码", "下载附件", "保存到相册", "点击文件名下载附件", "本帖隐藏的内容", "click to expand...", "本帖为密码帖",
+            "登录/注册后可看大图", "游客,如果您要查看本帖隐藏内容请回复", "游客，如果您要查看本帖隐藏内容请回复",
+        ]),
+        (.guestBanner, .anywhere, false, ["马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。"]),
+    ])
+
+    private static let u = Bytes.u
+    static let editNoticeDiscuz = u("本帖最后由 ")
+    static let editedSuffix = u("编辑")
+    static let lastEditedBy = u("last edited by ")
+    static let lastEdited = u("last edited:")
+    static let smfLastEdit = u("« last edit:")
+    static let registerBanner = [u("马上注册"), u("您需要 登录 才可以"), u("您需要登录才可以下载")]
+    static let footerPrefixes = [u("您需要登录后才可以回帖"), u("powered by"), u("gmt+"), u("archiver"), u("©"), u("copyright ©"),
+                                 u("all times are "), u("forum software by"), u("you must log in or register"),
+                                 u("users browsing"), u("who is online"), u("公网安备"), u("processed in")]
+    static let footerContains = [u("icp备"), u("icp证"), u("processed in"), u("powered by discuz")]
+    static let navPrefixes = [u("热搜:"), u("热搜："), u("it is currently "), u("post new topic"), u("goto page"), u("go to page"),
+                              u("view previous topic"), u("board index"), u("display posts from previous"), u("上一页"), u("jump to"), u("pages (")]
+    static let profilePrefixes = [u("签到天数"), u("[lv."), u("注册时间"), u("最后登录"), u("在线时间"), u("阅读权限"), u("uid "),
+                                  u("posts: "), u("joined: "), u("location: "), u("liked others: "), u("was liked: "),
+                                  u("join date: "), u("messages: "), u("reaction score: "), u("points: "), u("contact:"),
+                                  u("reputation: "), u("threads: "), u("rank: ")]
+    static let profileKeyValue = ["积分", "威望", "金钱", "贡献", "精华", "好友", "听众", "收听", "主题", "帖子", "回帖", "UID",
+                                  "Posts", "Messages", "Points", "Reaction score", "Join Date", "Joined"].map(u)
+    /// Profile labels shown alone on a line with their value on the next line (vBulletin, XenForo).
+    static let keyOnly: Set<[UInt8]> = Set(["join date", "location", "posts", "messages", "reaction score", "points", "joined",
+                                            "积分", "主题", "帖子", "回帖"].map(u))
+    static let noticeContains = [u("注册或登陆后显示"), u("注册或登录后显示"), u("登录后可见"), u("登录后显示"), u("回复后可见"),
+                                 u("本帖隐藏的内容需要"), u("作者被禁止或删除"), u("该帖被管理员或版主屏蔽")]
+    static let reactionWords = ["like", "love", "haha", "wow", "sad", "angry", "thanks", "upvote", "confused", "agree"].map(u)
+
+    /// Classifies one line's normalised text (see `LineText.text`); nil when it matches no pattern.
+    /// Whole-line patterns only: a line that mixes chrome and content matches nothing (spec 6b).
+    public static func classify(_ text: [UInt8]) -> ChromeMatch? {
+        guard !text.isEmpty else { return nil }
+        let t = text[...]
+        // Long lines are prose; only the edit notice may be long-ish.
+        if text.count > 240 { return nil }
+        let low = Bytes.lower(t)
+        let l = low[...]
+        if let hit = exact[low] { return hit }
+        if Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
+        if Bytes.hasPrefix(l, lastEditedBy) || Bytes.hasPrefix(l, lastEdited) || Bytes.hasPrefix(l, smfLastEdit) { return m(.editNotice, .anywhere) }
+        for p in registerBanner where Bytes.hasPrefix(t, p) { return m(.guestBanner, .anywhere) }
+        if text.count <= 120 {
+            if Bytes.contains(t, u("下载次数")) || (Bytes.hasSuffix(t, u(")")) && (Bytes.contains(l, u(" kb,")) || Bytes.contains(l, u(" mb,")))
+                                                    && Bytes.contains(t, u(" ("))) {
+                return m(.attachment, .anywhere)
+            }
+            if Bytes.hasSuffix(t, u(" 上传")) && Bytes.containsDate(t) { return m(.attachment, .anywhere) }
+            if Bytes.hasSuffix(t, u("纯文本查看 复制代码")) { return m(.blockResidue, .anywhere) }
+            for p in noticeContains where Bytes.contains(t, p) && LineText.width(t) <= 70 { return m(.notice, .anywhere) }
+            if Bytes.hasPrefix(t, u("本文共计")) && Bytes.contains(t, u("阅读")) { return m(.notice, .anywhere) }
+            if Bytes.hasPrefix(t, u("提示:")) && Bytes.contains(t, u("屏蔽")) { return m(.blockResidue, .anywhere) }
+            if let c = counters(t, l) { return c }
+            if isRankLine(t) { return m(.rankLine, .outsideBody) }
+            if isFloorLabel(t) { return m(.floorLabel, .outsideBody) }
+            if Bytes.hasPrefix(t, u("回帖奖励")) { return m(.profile, .outsideBody) }
+            for p in profilePrefixes where Bytes.hasPrefix(l, p) { return m(.profile, .outsideBody) }
+            if Bytes.hasSuffix(l, u("'s avatar")) { return m(.profile, .outsideBody) }
+            if isProfileKeyValue(t) { return m(.profile, .outsideBody) }
+            if Bytes.isCount(t) { return m(.profile, .outsideBody) }
+            for p in navPrefixes where Bytes.hasPrefix(l, p) { return m(.navigation, .outsideBody) }
+            if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
+            for p in footerPrefixes where Bytes.hasPrefix(l, p) && !Bytes.contains(t, u("。")) { return m(.pageFooter, .footerOnly) }
+            for p in footerContains where Bytes.contains(l, p) { return m(.pageFooter, .footerOnly) }
+        }
+        return nil
+    }
+
+    private static func m(_ kind: ChromeKind, _ scope: ChromeScope) -> ChromeMatch {
+        ChromeMatch(kind: kind, scope: scope, endsPost: false)
+    }
+
+    /// `查看: 146|回复: 3`, `查看26185 | 回复112`, `[ 106 posts ]`, `Results 1 to 8 of 8`, `12 replies`.
+    static func counters(_ t: ArraySlice<UInt8>, _ l: ArraySlice<UInt8>) -> ChromeMatch? {
+        if Bytes.hasPrefix(t, u("查看")) && Bytes.contains(t, u("回复")) {
+            var digits = 0
+            for b in t where Bytes.isDigit(b) { digits += 1 }
+            if digits >= 2 && LineText.width(t) <= 40 { return m(.counters, .outsideBody) }
+        }
+        if Bytes.hasPrefix(l, u("results ")) && Bytes.contains(l, u(" of ")) && Bytes.contains(l, u(" to ")) { return m(.counters, .outsideBody) }
+        if Bytes.hasPrefix(l, u("[ ")) && Bytes.hasSuffix(l, u(" posts ]")) { return m(.counters, .outsideBody) }
+        return nil
+    }
+
+    /// `Rank: 8Rank: 8`, `Rank: 2` (star alt text; a phpBB `Rank: 1d` is a profile field too).
+    static func isRankLine(_ t: ArraySlice<UInt8>) -> Bool {
+        let p = u("Rank: ")
+        var i = t.startIndex
+        var count = 0
+        while i < t.endIndex {
+            guard Bytes.hasPrefix(t[i...], p) else { return false }
+            let (end, n) = Bytes.digits(t, i + p.count)
+            guard n >= 1 else { return false }
+            i = Bytes.skipSpaces(t, end)
+            count += 1
+        }
+        return count >= 1
+    }
+
+    /// `5#`, `12楼`, `#3`, `来自 5#` alone on a line.
+    static func isFloorLabel(_ t: ArraySlice<UInt8>) -> Bool {
+        var s = t
+        if Bytes.hasPrefix(s, u("来自 ")) { s = s.dropFirst(7) }
+        if s.first == 0x23 {
+            let (end, n) = Bytes.digits(s, s.startIndex + 1)
+            return n >= 1 && n <= 6 && end == s.endIndex
+        }
+        let (end, n) = Bytes.digits(s, s.startIndex)
+        guard n >= 1 && n <= 6 else { return false }
+        let rest = s[end...]
+        return rest.elementsEqual([0x23]) || rest.elementsEqual(u("楼"))
+    }
+
+    /// `积分 4628`, `UID 123`: a profile label and a count.
+    static func isProfileKeyValue(_ t: ArraySlice<UInt8>) -> Bool {
+        for key in profileKeyValue where Bytes.hasPrefix(t, key) {
+            let rest = t[(t.startIndex + key.count)...]
+            let trimmed = rest.drop { $0 == 0x20 || $0 == 0x3A }
+            if trimmed.count < rest.count || trimmed.isEmpty == false, Bytes.isCount(trimmed) { return true }
+        }
+        return false
+    }
+
+    /// `• Wow 3`, `Like 12`: a reaction counter.
+    static func isReaction(_ l: ArraySlice<UInt8>) -> Bool {
+        var s = l
+        if Bytes.hasPrefix(s, u("• ")) { s = s.dropFirst(4) }
+        if Bytes.hasPrefix(s, u("reactions:")) { return LineText.width(s) <= 60 }
+        for word in reactionWords where Bytes.hasPrefix(s, word) {
+            let rest = s.dropFirst(word.count)
+            guard rest.first == 0x20 else { continue }
+            if Bytes.isNumbersOnly(rest.dropFirst()) { return true }
+        }
+        return false
+    }
+
+    /// Recognises a post header line (spec 4 and 6): Discuz `发表于` meta lines, phpBB `Posted:` and
+    /// `Post by X »`, forum exports `### Post by X on DATE`, SMF `« on: DATE »`, vBulletin `1. #1`.
+    public static func postHeader(_ text: [UInt8]) -> PostHeaderMatch? {
+        guard !text.isEmpty, text.count <= 400 else { return nil }
+        let t = text[...]
+        if let at = Bytes.find(t, u("发表于")) {
+            let dateStart = Bytes.skipSpaces(t, at + 9)
+            guard let dateEnd = Bytes.dateEnd(t, dateStart) ?? Bytes.relativeDateEnd(t, dateStart) else { return nil }
+            var authorBytes = t[t.startIndex..<at]
+            while let last = authorBytes.last, last == 0x20 || last == 0x7C { authorBytes = authorBytes.dropLast() }
+            if Bytes.hasSuffix(authorBytes, u("楼主")) { authorBytes = authorBytes.dropLast(6) }
+            while let last = authorBytes.last, last == 0x20 || last == 0x7C { authorBytes = authorBytes.dropLast() }
+            let author = authorBytes.isEmpty ? nil : String(decoding: authorBytes, as: UTF8.self)
+            let tail = t[dateEnd...]
+            let strong = Bytes.contains(tail, [0x7C]) || Bytes.contains(tail, u("只看该作者")) || Bytes.contains(tail, u("显示全部楼层"))
+            return PostHeaderMatch(author: author, date: String(decoding: t[dateStart..<dateEnd], as: UTF8.self), floor: nil,
+                                   isStrong: strong, profileFollows: false)
+        }
+        let low = Bytes.lower(t)
+        let l = low[...]
+        // phpBB: `Post #81 Posted: <date>`, `PostPosted: <date>`, `Posted: <date>`.
+        var floor: Int?
+        var rest = l
+        if Bytes.hasPrefix(rest, u("post #")) {
+            let (end, n) = Bytes.digits(rest, rest.startIndex + 6)
+            if n >= 1 { floor = Int(String(decoding: rest[(rest.startIndex + 6)..<end], as: UTF8.self)); rest = rest[Bytes.skipSpaces(rest, end)...] }
+        }
+        for p in [u("postposted:"), u("posted:")] where Bytes.hasPrefix(rest, p) {
+            let dateStart = Bytes.skipSpaces(rest, rest.startIndex + p.count)
+            guard Bytes.containsDate(rest[dateStart...]) else { return nil }
+            return PostHeaderMatch(author: nil, date: trimmedString(t[dateStart...]), floor: floor, isStrong: true, profileFollows: true)
+        }
+        // Exports and phpBB prosilver: `### Post by X on DATE`, `Post by X » DATE`, `by X » DATE`.
+        var s = t
+        while s.first == 0x23 { s = s.dropFirst() }
+        s = s.drop { $0 == 0x20 }
+        let sl = Bytes.lower(s)[...]
+        for p in [u("post by "), u("by ")] where Bytes.hasPrefix(sl, p) {
+            let nameStart = s.startIndex + p.count
+            if let sep = Bytes.find(s, u(" » ")) ?? Bytes.find(s, u(" on ")), sep > nameStart {
+                let dateStart = sep + (s[sep + 1] == 0xC2 ? 4 : 4)
+                guard Bytes.containsDate(s[min(dateStart, s.endIndex)...]) else { return nil }
+                return PostHeaderMatch(author: trimmedString(s[nameStart..<sep]), date: trimmedString(s[min(dateStart, s.endIndex)...]),
+                                       floor: nil, isStrong: true, profileFollows: false)
+            }
+        }
+        // SMF: `« on: September 08, 2013, 03:41:36 PM »`, `« Reply #3 on: … »`.
+        if Bytes.hasPrefix(l, u("« ")) && Bytes.hasSuffix(l, u(" »")) && Bytes.contains(l, u("on: ")) && Bytes.englishDate(l) {
+            var f: Int?
+            if let r = Bytes.find(l, u("reply #")) {
+                let (end, n) = Bytes.digits(l, r + 7)
+                if n >= 1 { f = Int(String(decoding: l[(r + 7)..<end], as: UTF8.self)).map { $0 + 1 } }
+            }
+            let on = Bytes.find(t, u("on: "))!
+            return PostHeaderMatch(author: nil, date: trimmedString(t[(on + 4)..<(t.endIndex - 3)]), floor: f, isStrong: true, profileFollows: false)
+        }
+        // vBulletin: `1. #1`, `#12`, `#3 (permalink)`.
+        var v = t
+        let (nEnd, n) = Bytes.digits(v, v.startIndex)
+        if n >= 1 && n <= 6 && nEnd < v.endIndex && v[nEnd] == 0x2E { v = v[Bytes.skipSpaces(v, nEnd + 1)...] }
+        if v.first == 0x23 {
+            let (end, count) = Bytes.digits(v, v.startIndex + 1)
+            if count >= 1 && count <= 6 && (end == v.endIndex || Bytes.hasPrefix(v[end...], u(" (permalink)"))) {
+                return PostHeaderMatch(author: nil, date: nil, floor: Int(String(decoding: v[(v.startIndex + 1)..<end], as: UTF8.self)),
+                                       isStrong: true, profileFollows: true)
+            }
+        }
+        return nil
+    }
+
+    static func trimmedString(_ s: ArraySlice<UInt8>) -> String {
+        var s = s
+        while s.first == 0x20 { s = s.dropFirst() }
+        while s.last == 0x20 { s = s.dropLast() }
+        return String(decoding: s, as: UTF8.self)
+    }
+}

@@ -1,0 +1,308 @@
+/// Block containers a line's text can sit in (from the syntax tree), as a bit set.
+public struct BlockContext: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Inside `[quote]`.
+    public static let quote = BlockContext(rawValue: 1)
+    /// Inside `[code]`, `[php]`, `[html]`, `[noparse]`, `[pre]`, `[plain]`.
+    public static let code = BlockContext(rawValue: 2)
+    /// Inside `[list]`, `[ul]`, `[ol]`, `[li]`.
+    public static let list = BlockContext(rawValue: 4)
+    /// Inside `[table]`.
+    public static let table = BlockContext(rawValue: 8)
+    /// Inside `[hide]`, `[spoiler]`, `[spoil]`, `[free]`.
+    public static let hidden = BlockContext(rawValue: 16)
+}
+
+/// One line of a document as a reader sees it: tags stripped (only the syntax tree's text leaves
+/// are kept), whitespace folded, Discuz jammer noise at the line's edges removed.
+///
+/// So `[backcolor=transparent !important]一枝一叶总关情` reads as `一枝一叶总关情`, and a line holding
+/// only junk openers reads as empty (spec 3.3: an empty paragraph).
+public struct LineText: Sendable, Hashable {
+    /// The visible text as UTF-8: tabs, U+00A0 and U+3000 folded to spaces, space runs collapsed to
+    /// one, trimmed, jammer runs at either edge removed. Empty for blank and junk-only lines.
+    public var text: [UInt8]
+    /// Source bytes from the first to one past the last non-space byte of visible text on the line
+    /// (an empty range at the line's start when there is none). Jammer is not excluded.
+    public var textRange: ByteRange
+    /// True when the line held a jammer run (anti-scrape noise) at an edge.
+    public var hasJammer: Bool
+    /// True when the line's text is nothing but jammer.
+    public var isJammerOnly: Bool
+    /// True when every visible text piece lies inside a bold element (`[b]`, `[strong]`).
+    public var isAllBold: Bool
+    /// The smallest Discuz-scale font size (1-7) that wraps every visible piece, 0 when some piece is unsized.
+    public var wrappedSize: Int
+    /// The heading level (1-6) of an `[h1]`-`[h6]` or `[heading=N]` wrapping every piece, else 0.
+    public var wrappedHeading: Int
+    /// True when some visible text is wrapped in an element and some is not.
+    public var isPartlyStyled: Bool
+    /// Block containers of any visible piece.
+    public var blocks: BlockContext
+    /// True when the text has a gap of three or more spaces between words (a table row or column layout).
+    public var hasColumnGap: Bool
+
+    /// True when the line shows no text.
+    public var isBlank: Bool { text.isEmpty }
+    /// The visible text as a string.
+    public var string: String { String(decoding: text, as: UTF8.self) }
+    /// Display width of `text`: ASCII and two-byte characters count 1, CJK and other wide characters 2.
+    public var width: Int { LineText.width(text[...]) }
+
+    /// Display width of some UTF-8 bytes (see `width`).
+    public static func width(_ bytes: ArraySlice<UInt8>) -> Int {
+        var w = 0
+        for b in bytes {
+            if b < 0x80 { w += 1 } else if b >= 0xE0 { w += 2 } else if b >= 0xC0 { w += 1 }
+        }
+        return w
+    }
+
+    /// True when `bytes` hold a CJK ideograph or CJK punctuation (U+3000-U+9FFF, U+FF00-U+FFEF).
+    public static func hasCJK(_ bytes: ArraySlice<UInt8>) -> Bool {
+        for b in bytes where b >= 0xE3 && b <= 0xE9 { return true }
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            if bytes[i] == 0xEF && (bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Builds the `LineText` of every line of a tree's document in one pass over the leaves.
+public enum LineTexts {
+    /// The line texts of `tree`'s document, one per line (index = 0-based line). Linear in the tree size.
+    public static func build(_ tree: SyntaxTree) -> [LineText] {
+        let source = tree.source
+        let bytes = source.bytes
+        let lineCount = source.lineCount
+        var raw = [[UInt8]](repeating: [], count: lineCount)
+        var firstText = [Int](repeating: -1, count: lineCount)
+        var lastText = [Int](repeating: -1, count: lineCount)
+        var allBold = [Bool](repeating: true, count: lineCount)
+        var minSize = [Int](repeating: 99, count: lineCount)
+        var minHeading = [Int](repeating: 99, count: lineCount)
+        var styled = [UInt8](repeating: 0, count: lineCount) // bit 1: styled piece, bit 2: unstyled piece
+        var blocks = [BlockContext](repeating: [], count: lineCount)
+
+        struct Frame { var end: Int; var bold: Bool; var size: Int; var heading: Int; var blocks: BlockContext; var styled: Bool }
+        var stack: [Frame] = []
+        var line = 0
+        let nodes = tree.nodes
+        var index = 1
+        while index < nodes.count {
+            while let top = stack.last, top.end <= index { stack.removeLast() }
+            let node = nodes[index]
+            if node.kind == .element {
+                let parent = stack.last ?? Frame(end: 0, bold: false, size: 0, heading: 0, blocks: [], styled: false)
+                var frame = Frame(end: node.subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
+                                  blocks: parent.blocks, styled: true)
+                let name = node.tag?.name ?? ""
+                switch name {
+                case "b", "strong": frame.bold = true
+                case "size": frame.size = max(parent.size, sizeRank(node.argumentRange.map { Array(bytes[$0.start..<$0.end]) } ?? []))
+                case "h1", "h2", "h3", "h4", "h5", "h6":
+                    let level = Int(name.utf8.last! - 0x30)
+                    frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
+                case "heading":
+                    var level = 2
+                    if let arg = node.argumentRange, arg.count >= 1, bytes[arg.start] >= 0x31, bytes[arg.start] <= 0x36 {
+                        level = Int(bytes[arg.start] - 0x30)
+                    }
+                    frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
+                case "quote": frame.blocks.insert(.quote)
+                case "code", "php", "html", "noparse", "pre", "plain": frame.blocks.insert(.code)
+                case "list", "ul", "ol", "li": frame.blocks.insert(.list)
+                case "table": frame.blocks.insert(.table)
+                case "hide", "spoiler", "spoil", "free": frame.blocks.insert(.hidden)
+                case "align", "left", "center", "right", "justify", "p", "float", "indent", "url", "color", "font", "backcolor":
+                    frame.styled = parent.styled
+                default: break
+                }
+                stack.append(frame)
+                index += 1
+                continue
+            }
+            guard node.kind == .text else { index += 1; continue }
+            let frame = stack.last
+            var start = node.range.start
+            let end = node.range.end
+            while line + 1 < lineCount && source.lineStarts[line + 1] <= start { line += 1 }
+            // A text leaf normally lies on one line; split it if it does not.
+            while start < end {
+                let lineEnd = line + 1 < lineCount ? min(end, source.lineStarts[line + 1]) : end
+                var pieceStart = start
+                var pieceEnd = lineEnd
+                while pieceStart < pieceEnd && isSpaceByte(bytes, pieceStart, pieceEnd) > 0 { pieceStart += isSpaceByte(bytes, pieceStart, pieceEnd) }
+                while pieceEnd > pieceStart && isSpaceBefore(bytes, pieceEnd, pieceStart) > 0 { pieceEnd -= isSpaceBefore(bytes, pieceEnd, pieceStart) }
+                raw[line].append(contentsOf: bytes[start..<lineEnd])
+                if pieceStart < pieceEnd {
+                    if firstText[line] < 0 { firstText[line] = pieceStart }
+                    lastText[line] = pieceEnd
+                    let bold = frame?.bold ?? false
+                    if !bold { allBold[line] = false }
+                    minSize[line] = min(minSize[line], frame?.size ?? 0)
+                    let heading = frame?.heading ?? 0
+                    minHeading[line] = heading == 0 ? 0 : (minHeading[line] == 0 ? 0 : min(minHeading[line], heading))
+                    styled[line] |= (frame?.styled ?? false) ? 1 : 2
+                    if let f = frame { blocks[line].formUnion(f.blocks) }
+                }
+                start = lineEnd
+                if start < end { line += 1 }
+            }
+            index += 1
+        }
+
+        var result: [LineText] = []
+        result.reserveCapacity(lineCount)
+        for l in 0..<lineCount {
+            // Jammer units contain single spaces: strip them before space runs are collapsed.
+            let (cleaned, jammer, jammerOnly) = stripJammer(fold(raw[l]))
+            let folded = jammer ? cleaned : fold(raw[l])
+            let text = normalise(folded)
+            var gap = false
+            var run = 0
+            for b in folded { if b == 0x20 { run += 1; if run >= 3 { gap = true; break } } else { run = 0 } }
+            let range = firstText[l] >= 0 ? ByteRange(firstText[l], lastText[l]) : ByteRange(source.lineStarts[l], source.lineStarts[l])
+            let visible = !text.isEmpty
+            result.append(LineText(text: text, textRange: range, hasJammer: jammer, isJammerOnly: jammerOnly,
+                                   isAllBold: visible && allBold[l], wrappedSize: visible && minSize[l] != 99 ? minSize[l] : 0,
+                                   wrappedHeading: visible && minHeading[l] != 99 ? minHeading[l] : 0,
+                                   isPartlyStyled: styled[l] == 3, blocks: blocks[l], hasColumnGap: gap))
+        }
+        return result
+    }
+
+    /// Maps a `[size=...]` argument to the Discuz 1-7 scale (`4` and up are heading sizes); 0 when unreadable.
+    static func sizeRank(_ arg: [UInt8]) -> Int {
+        var value = 0.0
+        var i = 0
+        var digits = false
+        var fraction = 0.0
+        while i < arg.count, arg[i] == 0x20 || arg[i] == 0x22 || arg[i] == 0x27 { i += 1 }
+        while i < arg.count, arg[i] >= 0x30, arg[i] <= 0x39 { value = value * 10 + Double(arg[i] - 0x30); i += 1; digits = true }
+        if i < arg.count, arg[i] == 0x2E {
+            i += 1
+            var scale = 0.1
+            while i < arg.count, arg[i] >= 0x30, arg[i] <= 0x39 { fraction += Double(arg[i] - 0x30) * scale; scale /= 10; i += 1; digits = true }
+        }
+        guard digits else { return 0 }
+        value += fraction
+        let unit = String(decoding: arg[i...].map(TagCatalog.asciiLower), as: UTF8.self).trimmingSpaces
+        var px: Double
+        switch unit {
+        case "": return min(max(Int(value), 1), 7)
+        case "px": px = value
+        case "pt": px = value * 4 / 3
+        case "em", "rem": px = value * 16
+        case "%": px = value * 16 / 100
+        default: return 0
+        }
+        if px < 13 { return 1 }
+        if px < 16 { return 2 }
+        if px < 18 { return 3 }
+        if px < 24 { return 4 }
+        if px < 32 { return 5 }
+        if px < 48 { return 6 }
+        _ = px
+        return 7
+    }
+
+    /// Byte length of a whitespace character (ASCII space/tab/CR/LF, U+00A0, U+3000) at `i`, else 0.
+    @inline(__always)
+    static func isSpaceByte(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+        if c == 0xC2 && i + 1 < end && b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3 && i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    @inline(__always)
+    static func isSpaceBefore(_ b: [UInt8], _ end: Int, _ start: Int) -> Int {
+        let c = b[end - 1]
+        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+        if c == 0xA0 && end - 2 >= start && b[end - 2] == 0xC2 { return 2 }
+        if c == 0x80 && end - 3 >= start && b[end - 2] == 0x80 && b[end - 3] == 0xE3 { return 3 }
+        return 0
+    }
+
+    /// Folds tabs, U+00A0 and U+3000 to ASCII spaces and trims, keeping space runs.
+    static func fold(_ raw: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let s = isSpaceByte(raw, i, raw.count)
+            if s > 0 { out.append(0x20); i += s; continue }
+            out.append(raw[i])
+            i += 1
+        }
+        var start = 0, end = out.count
+        while start < end && out[start] == 0x20 { start += 1 }
+        while end > start && out[end - 1] == 0x20 { end -= 1 }
+        return Array(out[start..<end])
+    }
+
+    /// Folds whitespace to single spaces and trims.
+    static func normalise(_ raw: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        var pendingSpace = false
+        while i < raw.count {
+            let s = isSpaceByte(raw, i, raw.count)
+            if s > 0 { pendingSpace = true; i += s; continue }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(raw[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Removes Discuz jammer runs (5+ units of `[ -;] [?-~]`) at the start and end of a line (spec 3.4).
+    static func stripJammer(_ text: [UInt8]) -> ([UInt8], Bool, Bool) {
+        guard text.count >= 14 else { return (text, false, false) }
+        @inline(__always) func c1(_ b: UInt8) -> Bool { b >= 0x20 && b <= 0x3B }
+        @inline(__always) func c2(_ b: UInt8) -> Bool { b >= 0x3F && b <= 0x7E }
+        // Leading run: units start at 0, or at -1 when the run's first space was trimmed away.
+        var start = 0
+        var found = false
+        for phase in 0..<2 {
+            var i = phase == 0 ? 0 : -1
+            var units = 0
+            while i + 2 < text.count {
+                let a: UInt8 = i < 0 ? 0x20 : text[i]
+                if c1(a) && text[i + 1] == 0x20 && c2(text[i + 2]) { units += 1; i += 3 } else { break }
+            }
+            if units >= 5 && units <= 20 { start = i; found = true; break }
+        }
+        var end = text.count
+        var units = 0
+        var j = text.count
+        while j - 3 >= start {
+            if c1(text[j - 3]) && text[j - 2] == 0x20 && c2(text[j - 1]) { units += 1; j -= 3 } else { break }
+        }
+        if units >= 5 { end = j; found = true }
+        guard found else { return (text, false, false) }
+        var s = start, e = end
+        while s < e && text[s] == 0x20 { s += 1 }
+        while e > s && text[e - 1] == 0x20 { e -= 1 }
+        // Guard against Latin prose: a run that leaves only ASCII letters behind is suspicious but harmless.
+        let rest = Array(text[s..<max(s, e)])
+        return (rest, true, rest.isEmpty)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
