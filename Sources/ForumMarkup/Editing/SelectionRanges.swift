@@ -140,3 +140,19 @@ public enum SelectionRanges {
         return true
     }
 }
+
+extension SelectionRanges {
+    /// The selection chain of an analysed document: the tree's levels, then the sections (outline
+    /// headings, inner to outer), the post body and the whole post that hold the cursor, then the document.
+    public static func ranges(in analysis: DocumentAnalysis, at offset: Int) -> [ByteRange] {
+        var outer: [ByteRange] = []
+        for post in analysis.outline.posts where post.post.range.start <= offset && offset <= post.post.range.end {
+            outer.append(post.post.range)
+            outer.append(post.post.bodyRange)
+            for heading in post.headings where heading.range.start <= offset && offset <= heading.range.end {
+                outer.append(heading.range)
+            }
+        }
+        return ranges(in: analysis.tree, at: offset, outerLevels: outer)
+    }
+}

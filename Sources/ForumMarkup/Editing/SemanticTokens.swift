@@ -151,3 +151,26 @@ public enum SemanticTokenClassifier {
         }
     }
 }
+
+extension SemanticTokenClassifier {
+    /// The tokens of an analysed document: tags and arguments from its tree, plus heading lines
+    /// (the outline's headings and the title line) and chrome lines (from the page structure).
+    public static func tokens(in analysis: DocumentAnalysis, range: ByteRange? = nil) -> [SemanticToken] {
+        tokens(in: analysis.tree, range: range, lineSpans: lineSpans(of: analysis))
+    }
+
+    /// The heading, title and chrome lines of an analysed document, sorted, one span per line.
+    public static func lineSpans(of analysis: DocumentAnalysis) -> [LineSpan] {
+        let source = analysis.source
+        var kinds: [Int: SemanticTokenKind] = [:]
+        for (line, role) in analysis.structure.roles.enumerated() {
+            if case .chrome = role { kinds[line] = .chrome }
+        }
+        if let title = analysis.outline.titleLine { kinds[title] = .heading }
+        for heading in analysis.outline.headings { kinds[heading.line] = .heading }
+        return kinds.keys.sorted().compactMap { line in
+            let r = source.lineContentRange(line)
+            return r.isEmpty ? nil : LineSpan(range: r, kind: kinds[line]!)
+        }
+    }
+}
