@@ -78,7 +78,11 @@ public enum LineTexts {
         let source = tree.source
         let bytes = source.bytes
         let lineCount = source.lineCount
-        var raw = [[UInt8]](repeating: [], count: lineCount)
+        // The text pieces of all lines, in order, in one buffer: line l owns flat[flatStart[l]..<flatEnd[l]].
+        var flat: [UInt8] = []
+        flat.reserveCapacity(bytes.count)
+        var flatStart = [Int](repeating: 0, count: lineCount)
+        var flatEnd = [Int](repeating: 0, count: lineCount)
         var firstText = [Int](repeating: -1, count: lineCount)
         var lastText = [Int](repeating: -1, count: lineCount)
         var allBold = [Bool](repeating: true, count: lineCount)
@@ -137,7 +141,9 @@ public enum LineTexts {
                 var pieceEnd = lineEnd
                 while pieceStart < pieceEnd && isSpaceByte(bytes, pieceStart, pieceEnd) > 0 { pieceStart += isSpaceByte(bytes, pieceStart, pieceEnd) }
                 while pieceEnd > pieceStart && isSpaceBefore(bytes, pieceEnd, pieceStart) > 0 { pieceEnd -= isSpaceBefore(bytes, pieceEnd, pieceStart) }
-                raw[line].append(contentsOf: bytes[start..<lineEnd])
+                if flatEnd[line] == 0 || flatEnd[line] != flat.count { flatStart[line] = flat.count }
+                flat.append(contentsOf: bytes[start..<lineEnd])
+                flatEnd[line] = flat.count
                 if pieceStart < pieceEnd {
                     if firstText[line] < 0 { firstText[line] = pieceStart }
                     lastText[line] = pieceEnd
@@ -159,12 +165,17 @@ public enum LineTexts {
         result.reserveCapacity(lineCount)
         for l in 0..<lineCount {
             // Jammer units contain single spaces: strip them before space runs are collapsed.
-            let (cleaned, jammer, jammerOnly) = stripJammer(fold(raw[l]))
-            let folded = jammer ? cleaned : fold(raw[l])
-            let text = normalise(folded)
-            var gap = false
-            var run = 0
-            for b in folded { if b == 0x20 { run += 1; if run >= 3 { gap = true; break } } else { run = 0 } }
+            let piece = flat[flatStart[l]..<max(flatStart[l], flatEnd[l])]
+            var (text, gap) = normalise(piece)
+            var jammer = false, jammerOnly = false
+            if mayHoldJammer(text) {
+                let (cleaned, found, only) = stripJammer(fold(piece))
+                if found {
+                    jammer = true
+                    jammerOnly = only
+                    (text, gap) = normalise(cleaned[...])
+                }
+            }
             let range = firstText[l] >= 0 ? ByteRange(firstText[l], lastText[l]) : ByteRange(source.lineStarts[l], source.lineStarts[l])
             let visible = !text.isEmpty
             result.append(LineText(text: text, textRange: range, hasJammer: jammer, isJammerOnly: jammerOnly,
@@ -230,7 +241,8 @@ public enum LineTexts {
     }
 
     /// Folds tabs, U+00A0 and U+3000 to ASCII spaces and trims, keeping space runs.
-    static func fold(_ raw: [UInt8]) -> [UInt8] {
+    static func fold(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        let raw = Array(raw)
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -246,21 +258,50 @@ public enum LineTexts {
         return Array(out[start..<end])
     }
 
-    /// Folds whitespace to single spaces and trims.
-    static func normalise(_ raw: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        var pendingSpace = false
-        while i < raw.count {
-            let s = isSpaceByte(raw, i, raw.count)
-            if s > 0 { pendingSpace = true; i += s; continue }
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(raw[i])
-            i += 1
+    /// Folds whitespace (ASCII space, tab, CR, LF, U+00A0, U+3000) to single spaces and trims, in one pass;
+    /// also reports whether a run of three or more whitespace characters separated two words.
+    static func normalise(_ raw: ArraySlice<UInt8>) -> ([UInt8], Bool) {
+        guard !raw.isEmpty else { return ([], false) }
+        var gap = false
+        let out = raw.withUnsafeBufferPointer { buffer in
+            [UInt8](unsafeUninitializedCapacity: buffer.count) { target, count in
+                let n = buffer.count
+                var i = 0
+                var pending = 0
+                var written = 0
+                while i < n {
+                    let c = buffer[i]
+                    var s = 0
+                    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { s = 1 }
+                    else if c == 0xC2 && i + 1 < n && buffer[i + 1] == 0xA0 { s = 2 }
+                    else if c == 0xE3 && i + 2 < n && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 { s = 3 }
+                    if s > 0 { pending += 1; i += s; continue }
+                    if pending > 0 && written > 0 {
+                        target[written] = 0x20
+                        written += 1
+                        if pending >= 3 { gap = true }
+                    }
+                    pending = 0
+                    target[written] = c
+                    written += 1
+                    i += 1
+                }
+                count = written
+            }
         }
-        return out
+        return (out, gap)
+    }
+
+    /// A cheap test for a jammer run at either edge: units are three bytes with a space in the middle.
+    @inline(__always)
+    static func mayHoldJammer(_ t: [UInt8]) -> Bool {
+        let n = t.count
+        guard n >= 9 else { return false }
+        // Collapsing may have merged a double space, so test loosely: two spaces among the first or last six bytes.
+        var head = 0, tail = 0
+        for k in 0..<6 where t[k] == 0x20 { head += 1 }
+        for k in (n - 6)..<n where t[k] == 0x20 { tail += 1 }
+        return head >= 2 || tail >= 2
     }
 
     /// Removes Discuz jammer runs (5+ units of `[ -;] [?-~]`) at the start and end of a line (spec 3.4).
