@@ -257,3 +257,40 @@ enum Bytes {
         return out
     }
 }
+
+/// Several byte patterns searched in one pass over a line: at each position only the patterns that
+/// start with that byte are tried. Reports which patterns occur, as a bit set (at most 64 patterns).
+struct PatternSet: Sendable {
+    let patterns: [[UInt8]]
+    /// Pattern indices by first byte.
+    let byFirst: [[Int]]
+
+    init(_ strings: [String]) {
+        patterns = strings.map { Array($0.utf8) }
+        var table = [[Int]](repeating: [], count: 256)
+        for (i, p) in patterns.enumerated() { table[Int(p[0])].append(i) }
+        byFirst = table
+    }
+
+    /// Bit `i` is set when pattern `i` occurs in `s`.
+    func matches(in s: ArraySlice<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        var i = s.startIndex
+        let end = s.endIndex
+        while i < end {
+            let candidates = byFirst[Int(s[i])]
+            if !candidates.isEmpty {
+                for k in candidates {
+                    let p = patterns[k]
+                    if i + p.count <= end {
+                        var j = 1
+                        while j < p.count && s[i + j] == p[j] { j += 1 }
+                        if j == p.count { found |= 1 << UInt64(k) }
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}

@@ -166,7 +166,6 @@ public enum ChromeCatalog {
     static let footerPrefixes: [StaticString] = ["您需要登录后才可以回帖", "powered by", "gmt+", "archiver", "©", "copyright ©",
                                  "all times are ", "forum software by", "you must log in or register",
                                  "users browsing", "who is online", "公网安备", "processed in"]
-    static let footerContains: [StaticString] = ["icp备", "icp证", "processed in", "powered by discuz"]
     static let navPrefixes: [StaticString] = ["热搜:", "热搜：", "it is currently ", "post new topic", "goto page", "go to page",
                               "view previous topic", "board index", "display posts from previous", "上一页", "jump to", "pages ("]
     static let profilePrefixes: [StaticString] = ["签到天数", "[lv.", "注册时间", "最后登录", "在线时间", "阅读权限", "uid ",
@@ -178,8 +177,13 @@ public enum ChromeCatalog {
     /// Profile labels shown alone on a line with their value on the next line (vBulletin, XenForo).
     static let keyOnly: Set<[UInt8]> = Set(["join date", "location", "posts", "messages", "reaction score", "points", "joined",
                                             "积分", "主题", "帖子", "回帖"].map(u))
-    static let noticeContains: [StaticString] = ["注册或登陆后显示", "注册或登录后显示", "登录后可见", "登录后显示", "回复后可见",
+    /// Patterns looked for anywhere in a short line: bit 0 attachment, then notices, then footer residue.
+    static let noticeContains = ["注册或登陆后显示", "注册或登录后显示", "登录后可见", "登录后显示", "回复后可见",
                                  "本帖隐藏的内容需要", "作者被禁止或删除", "该帖被管理员或版主屏蔽"]
+    static let footerContains = ["icp备", "icp证", "processed in", "powered by discuz"]
+    static let containsPatterns = PatternSet(["下载次数"] + noticeContains + footerContains)
+    static let noticeBits: UInt64 = ((1 << UInt64(noticeContains.count)) - 1) << 1
+    static let footerBits: UInt64 = ((1 << UInt64(footerContains.count)) - 1) << UInt64(1 + noticeContains.count)
     static let rankPrefix = u("Rank: ")
     static let phpbbPosted: [StaticString] = ["postposted:", "posted:"]
     static let postBy: [StaticString] = ["post by ", "by "]
@@ -192,36 +196,56 @@ public enum ChromeCatalog {
         let t = text[...]
         // Long lines are prose; only the edit notice may be long-ish.
         if text.count > 240 { return nil }
-        let l = Bytes.lowerIfNeeded(t)
+        var nonASCII = false, upper = false
+        for b in text {
+            if b >= 0x80 { nonASCII = true } else if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        let l = upper ? Bytes.lower(t)[...] : t
         if text.count <= maxExactLength, let hit = exactMatch(t) { return hit }
-        if Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
+        if nonASCII && Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
         if Bytes.hasPrefix(l, lastEditedBy) || Bytes.hasPrefix(l, lastEdited) || Bytes.hasPrefix(l, smfLastEdit) { return m(.editNotice, .anywhere) }
-        for p in registerBanner where Bytes.hasPrefix(t, p) { return m(.guestBanner, .anywhere) }
-        if text.count <= 120 {
-            if Bytes.contains(t, "下载次数") || (Bytes.hasSuffix(t, ")") && (Bytes.contains(l, " kb,") || Bytes.contains(l, " mb,"))
-                                                    && Bytes.contains(t, " (")) {
-                return m(.attachment, .anywhere)
-            }
+        if nonASCII { for p in registerBanner where Bytes.hasPrefix(t, p) { return m(.guestBanner, .anywhere) } }
+        guard text.count <= 120 else { return nil }
+        if Bytes.hasSuffix(t, ")") && Bytes.contains(t, " (") && (Bytes.contains(l, " kb,") || Bytes.contains(l, " mb,")) {
+            return m(.attachment, .anywhere)
+        }
+        // One pass finds every "contains" pattern: attachments, notices, footer residue.
+        let found = containsPatterns.matches(in: l)
+        if nonASCII {
+            if found & 1 != 0 { return m(.attachment, .anywhere) }
             if Bytes.hasSuffix(t, " 上传") && Bytes.containsDate(t) { return m(.attachment, .anywhere) }
             if Bytes.hasSuffix(t, "纯文本查看 复制代码") { return m(.blockResidue, .anywhere) }
-            for p in noticeContains where Bytes.contains(t, p) && LineText.width(t) <= 70 { return m(.notice, .anywhere) }
+            if found & noticeBits != 0 && LineText.width(t) <= 70 { return m(.notice, .anywhere) }
             if Bytes.hasPrefix(t, "本文共计") && Bytes.contains(t, "阅读") { return m(.notice, .anywhere) }
             if Bytes.hasPrefix(t, "提示:") && Bytes.contains(t, "屏蔽") { return m(.blockResidue, .anywhere) }
-            if let c = counters(t, l) { return c }
-            if isRankLine(t) { return m(.rankLine, .outsideBody) }
-            if isFloorLabel(t) { return m(.floorLabel, .outsideBody) }
             if Bytes.hasPrefix(t, "回帖奖励") { return m(.profile, .outsideBody) }
-            for p in profilePrefixes where Bytes.hasPrefix(l, p) { return m(.profile, .outsideBody) }
-            if Bytes.hasSuffix(l, "'s avatar") { return m(.profile, .outsideBody) }
-            if isProfileKeyValue(t) { return m(.profile, .outsideBody) }
-            if Bytes.isCount(t) { return m(.profile, .outsideBody) }
-            for p in navPrefixes where Bytes.hasPrefix(l, p) { return m(.navigation, .outsideBody) }
-            if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
-            for p in footerPrefixes where Bytes.hasPrefix(l, p) && !Bytes.contains(t, "。") { return m(.pageFooter, .footerOnly) }
-            for p in footerContains where Bytes.contains(l, p) { return m(.pageFooter, .footerOnly) }
         }
+        if let c = counters(t, l) { return c }
+        if isRankLine(t) { return m(.rankLine, .outsideBody) }
+        if isFloorLabel(t) { return m(.floorLabel, .outsideBody) }
+        for (p, match) in prefixTable[Int(l[l.startIndex])] where Bytes.hasPrefix(l, p) {
+            if match.scope == .footerOnly && Bytes.contains(t, "。") { continue }
+            return match
+        }
+        if Bytes.hasSuffix(l, "'s avatar") { return m(.profile, .outsideBody) }
+        if isProfileKeyValue(t) { return m(.profile, .outsideBody) }
+        if Bytes.isCount(t) { return m(.profile, .outsideBody) }
+        if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
+        if found & footerBits != 0 { return m(.pageFooter, .footerOnly) }
         return nil
     }
+
+    /// Prefix patterns (profile, navigation, page footer) bucketed by their first byte.
+    static let prefixTable: [[(StaticString, ChromeMatch)]] = {
+        var table = [[(StaticString, ChromeMatch)]](repeating: [], count: 256)
+        for (patterns, kind, scope) in [(profilePrefixes, ChromeKind.profile, ChromeScope.outsideBody),
+                                        (navPrefixes, .navigation, .outsideBody), (footerPrefixes, .pageFooter, .footerOnly)] {
+            for p in patterns {
+                table[Int(p.utf8Start[0])].append((p, ChromeMatch(kind: kind, scope: scope, endsPost: false)))
+            }
+        }
+        return table
+    }()
 
     private static func m(_ kind: ChromeKind, _ scope: ChromeScope) -> ChromeMatch {
         ChromeMatch(kind: kind, scope: scope, endsPost: false)
@@ -270,7 +294,8 @@ public enum ChromeCatalog {
 
     /// `积分 4628`, `UID 123`: a profile label and a count.
     static func isProfileKeyValue(_ t: ArraySlice<UInt8>) -> Bool {
-        for key in profileKeyValue where Bytes.hasPrefix(t, key) {
+        guard let first = t.first else { return false }
+        for key in profileKeyValue where key.utf8Start[0] == first && Bytes.hasPrefix(t, key) {
             let rest = t[(t.startIndex + key.utf8CodeUnitCount)...]
             let trimmed = rest.drop { $0 == 0x20 || $0 == 0x3A }
             if trimmed.count < rest.count || trimmed.isEmpty == false, Bytes.isCount(trimmed) { return true }

@@ -94,49 +94,47 @@ public enum LineTexts {
         struct Frame { var end: Int; var bold: Bool; var size: Int; var heading: Int; var blocks: BlockContext; var styled: Bool }
         var stack: [Frame] = []
         var line = 0
-        let nodes = tree.nodes
+        let lineStarts = source.lineStarts
+        tree.nodes.withUnsafeBufferPointer { nodes in
         var index = 1
         while index < nodes.count {
             while let top = stack.last, top.end <= index { stack.removeLast() }
-            let node = nodes[index]
-            if node.kind == .element {
+            let kind = nodes[index].kind
+            if kind == .element {
                 let parent = stack.last ?? Frame(end: 0, bold: false, size: 0, heading: 0, blocks: [], styled: false)
-                var frame = Frame(end: node.subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
+                var frame = Frame(end: nodes[index].subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
                                   blocks: parent.blocks, styled: true)
-                let name = node.tag?.name ?? ""
-                switch name {
-                case "b", "strong": frame.bold = true
-                case "size": frame.size = max(parent.size, sizeRank(node.argumentRange.map { Array(bytes[$0.start..<$0.end]) } ?? []))
-                case "h1", "h2", "h3", "h4", "h5", "h6":
-                    let level = Int(name.utf8.last! - 0x30)
-                    frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
-                case "heading":
-                    var level = 2
-                    if let arg = node.argumentRange, arg.count >= 1, bytes[arg.start] >= 0x31, bytes[arg.start] <= 0x36 {
-                        level = Int(bytes[arg.start] - 0x30)
+                let role = nodes[index].tag.map { elementRoles[$0.name] ?? .other } ?? .other
+                switch role {
+                case .bold: frame.bold = true
+                case .size:
+                    let arg = nodes[index].argumentRange.map { Array(bytes[$0.start..<$0.end]) } ?? []
+                    frame.size = max(parent.size, sizeRank(arg))
+                case .heading(let fixed):
+                    var level = fixed
+                    if fixed == 0 {
+                        level = 2
+                        if let arg = nodes[index].argumentRange, arg.count >= 1, bytes[arg.start] >= 0x31, bytes[arg.start] <= 0x36 {
+                            level = Int(bytes[arg.start] - 0x30)
+                        }
                     }
                     frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
-                case "quote": frame.blocks.insert(.quote)
-                case "code", "php", "html", "noparse", "pre", "plain": frame.blocks.insert(.code)
-                case "list", "ul", "ol", "li": frame.blocks.insert(.list)
-                case "table": frame.blocks.insert(.table)
-                case "hide", "spoiler", "spoil", "free": frame.blocks.insert(.hidden)
-                case "align", "left", "center", "right", "justify", "p", "float", "indent", "url", "color", "font", "backcolor":
-                    frame.styled = parent.styled
-                default: break
+                case .block(let b): frame.blocks.insert(b)
+                case .layout: frame.styled = parent.styled
+                case .other: break
                 }
                 stack.append(frame)
                 index += 1
                 continue
             }
-            guard node.kind == .text else { index += 1; continue }
+            guard kind == .text else { index += 1; continue }
             let frame = stack.last
-            var start = node.range.start
-            let end = node.range.end
-            while line + 1 < lineCount && source.lineStarts[line + 1] <= start { line += 1 }
+            var start = nodes[index].range.start
+            let end = nodes[index].range.end
+            while line + 1 < lineCount && lineStarts[line + 1] <= start { line += 1 }
             // A text leaf normally lies on one line; split it if it does not.
             while start < end {
-                let lineEnd = line + 1 < lineCount ? min(end, source.lineStarts[line + 1]) : end
+                let lineEnd = line + 1 < lineCount ? min(end, lineStarts[line + 1]) : end
                 var pieceStart = start
                 var pieceEnd = lineEnd
                 while pieceStart < pieceEnd && isSpaceByte(bytes, pieceStart, pieceEnd) > 0 { pieceStart += isSpaceByte(bytes, pieceStart, pieceEnd) }
@@ -159,6 +157,7 @@ public enum LineTexts {
                 if start < end { line += 1 }
             }
             index += 1
+        }
         }
 
         var result: [LineText] = []
@@ -185,6 +184,25 @@ public enum LineTexts {
         }
         return result
     }
+
+    /// What an element means for line text.
+    enum ElementRole {
+        case bold, size, heading(Int), block(BlockContext), layout, other
+    }
+
+    /// Tag name (catalog name) -> role; tags not listed are styling that counts as "styled".
+    static let elementRoles: [String: ElementRole] = {
+        var table: [String: ElementRole] = ["b": .bold, "strong": .bold, "size": .size, "heading": .heading(0),
+                                            "quote": .block(.quote), "table": .block(.table)]
+        for level in 1...6 { table["h\(level)"] = .heading(level) }
+        for name in ["code", "php", "html", "noparse", "pre", "plain"] { table[name] = .block(.code) }
+        for name in ["list", "ul", "ol", "li"] { table[name] = .block(.list) }
+        for name in ["hide", "spoiler", "spoil", "free"] { table[name] = .block(.hidden) }
+        for name in ["align", "left", "center", "right", "justify", "p", "float", "indent", "url", "color", "font", "backcolor"] {
+            table[name] = .layout
+        }
+        return table
+    }()
 
     /// Maps a `[size=...]` argument to the Discuz 1-7 scale (`4` and up are heading sizes); 0 when unreadable.
     static func sizeRank(_ arg: [UInt8]) -> Int {
