@@ -193,7 +193,7 @@ public enum LineTexts {
         let unit = String(decoding: arg[i...].map(TagCatalog.asciiLower), as: UTF8.self).trimmingSpaces
         var px: Double
         switch unit {
-        case "": return min(max(Int(value), 1), 7)
+        case "": return value >= 7 ? 7 : max(Int(value), 1) // compare first: Int(Double) traps past Int.max
         case "px": px = value
         case "pt": px = value * 4 / 3
         case "em", "rem": px = value * 16
