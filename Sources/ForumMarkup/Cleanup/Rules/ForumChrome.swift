@@ -10,7 +10,9 @@
 /// `Unnecessary` so editors fade the line.
 ///
 /// Fixes (safe): delete the line with the blank lines after it (preferred), or the whole chrome run
-/// (chrome lines separated only by blank lines).
+/// (chrome lines separated only by blank lines). When the page with all its chrome deleted would show new
+/// chrome (a line judged by its neighbours, such as a floor label after the post header), the fixes are
+/// offered but left out of "Clean up document".
 public struct ForumChrome: CleanupRule {
     public static let code = "forum-chrome"
     public static let defaultSeverity = Severity.information
@@ -33,19 +35,39 @@ public struct ForumChrome: CleanupRule {
             previous = line
         }
         close(runStart, previous)
+        // Chrome is judged in context; deleting it must not make other lines chrome (their text would
+        // then leave the body). Check once on the page with every chrome line deleted.
+        let safe = isStable(context, lines)
         var out: [Diagnostic] = []
         for line in lines {
             let kind = context.chromeLines[line] ?? ""
             let range = source.lineFullRange(line)
-            var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))])]
+            var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))], isSafe: safe)]
             if let run = runOf[line], run.count > 1 {
                 fixes.append(Fix(title: Messages.runFix(run.lowerBound + 1, run.upperBound + 1),
-                                 edits: [.delete(deletion(context, from: run.lowerBound, to: run.upperBound))]))
+                                 edits: [.delete(deletion(context, from: run.lowerBound, to: run.upperBound))], isSafe: safe))
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
                                   message: Messages.message(kind), tags: [.unnecessary], fixes: fixes))
         }
         return out
+    }
+
+    /// True when the page with every chrome line deleted has no chrome left (no line became chrome).
+    func isStable(_ context: RuleContext, _ lines: [Int]) -> Bool {
+        let source = context.source
+        var kept: [UInt8] = []
+        kept.reserveCapacity(source.count)
+        var cursor = 0
+        for line in lines {
+            let r = source.lineFullRange(line)
+            kept.append(contentsOf: source.bytes[cursor..<r.start])
+            cursor = r.end
+        }
+        kept.append(contentsOf: source.bytes[cursor...])
+        let rest = DocumentAnalysis(source: SourceText(bytes: kept),
+                                    options: AnalysisOptions(cleanup: CleanupConfiguration(dialect: context.dialect, only: [])))
+        return !rest.structure.roles.indices.contains { rest.structure.isChrome(line: $0) }
     }
 
     /// The bytes of lines `first...last` and the blank lines after them (up to the next non-blank line,
