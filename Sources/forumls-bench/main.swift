@@ -107,10 +107,6 @@ var rows: [(String, Double)] = [("byte scan ([ and newlines)", scan.seconds)]
 rows.append(("line index (SourceText)", measure { documents.reduce(0) { $0 + SourceText(bytes: $1).lineCount } }.seconds))
 rows.append(("lex", measure { documents.reduce(0) { $0 + Lexer.tokenize($1).count } }.seconds))
 rows.append(("lex + parse", measure { sources.reduce(0) { $0 + Parser.parse($1).nodes.count } }.seconds))
-let trees = sources.map { Parser.parse($0) }
-rows.append(("structure + outline (given the tree)", measure {
-    trees.reduce(0) { $0 + OutlineBuilder.build(tree: $1, structure: PageStructure(tree: $1)).posts.count }
-}.seconds))
 rows.append(("full analysis", measure { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
 
 print("| stage | MB/s | x byte scan |")
