@@ -103,13 +103,14 @@ public enum OutlineBuilder {
             let nextWidth = lines[next].width
             if let num = numbering[i] {
                 // Numbered: short, followed by its own text, not part of a run of same-style lines.
+                // Neighbours count only when short enough to be items themselves (`第一节的正文…` is prose).
                 let sameStyleNeighbour = [prevContent, nextLine].contains { n in
                     guard let n = n, let other = numbering[n] else { return false }
-                    return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list)
+                    return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list) && lines[n].width <= 60
                 }
                 let limit = cjk ? 60 : 70
                 if !sameStyleNeighbour && width <= limit && !isFieldLabel(num.rest) && !hasMidSentenceBreak(nameBytes)
-                    && (numbering[next] == nil || numbering[next]!.style != num.style) {
+                    && (numbering[next] == nil || numbering[next]!.style != num.style || lines[next].width > 60) {
                     rank = min(rank, num.rank)
                     result.append((i, rank, name))
                     previousWasHeading = true
