@@ -44,13 +44,18 @@ public enum BodyText {
         return false
     }
 
+    /// How far either side of an edit `makesMarkup` looks (bytes); longer than any plausible tag.
+    static let markupWindowMargin = 4096
+
     /// True when applying `edit` would make tag-shaped markup out of text on its line(s), such as
     /// deleting a zero-width space inside `[si\u{200B}ze=4]`: the text would silently become formatting.
     static func makesMarkup(_ edit: TextEdit, in source: SourceText) -> Bool {
         let b = source.bytes
         let range = source.clamp(edit.range)
-        let window = ByteRange(source.lineContentRange(source.line(containing: range.start)).start,
-                               source.lineContentRange(source.line(containing: range.end)).end)
+        // The edit's line(s), at most `markupWindowMargin` bytes either side: a one-line megabyte
+        // document with one fix per tag would otherwise make this quadratic.
+        let window = ByteRange(max(source.lineContentRange(source.line(containing: range.start)).start, range.start - markupWindowMargin),
+                               min(source.lineContentRange(source.line(containing: range.end)).end, range.end + markupWindowMargin))
         guard window.start <= range.start, range.end <= window.end else { return false }
         func count(_ bytes: [UInt8]) -> Int {
             let all = ByteRange(0, bytes.count)
