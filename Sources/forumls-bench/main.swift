@@ -104,6 +104,11 @@ var rows: [(String, Double)] = [("byte scan ([ and newlines)", scan.seconds)]
 rows.append(("line index (SourceText)", measure { documents.reduce(0) { $0 + SourceText(bytes: $1).lineCount } }.seconds))
 rows.append(("lex", measure { documents.reduce(0) { $0 + Lexer.tokenize($1).count } }.seconds))
 rows.append(("lex + parse", measure { sources.reduce(0) { $0 + Parser.parse($1).nodes.count } }.seconds))
+// The clean-up rules alone, over analyses made without them (tree and page structure ready).
+let prepared = sources.map { DocumentAnalysis(source: $0, options: AnalysisOptions(cleanup: CleanupConfiguration(only: []))) }
+rows.append(("clean-up rules (all default rules)", measure {
+    prepared.reduce(0) { $0 + CleanupRunner.diagnostics(for: $1.ruleContext(), configuration: CleanupConfiguration()).count }
+}.seconds))
 rows.append(("full analysis", measure { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
 
 print("| stage | MB/s | x byte scan |")
