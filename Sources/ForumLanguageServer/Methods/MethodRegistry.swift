@@ -16,6 +16,9 @@ public enum MethodRegistry {
         .notification(DidSaveTextDocument.self),
         // Language features
         .request(DocumentDiagnostic.self),
+        .request(DocumentSymbolRequest.self),
+        .request(FoldingRangeRequest.self),
+        .request(WorkspaceSymbolRequest.self),
         // forumls extensions
         .request(SyntaxTreeRequest.self),
     ]
