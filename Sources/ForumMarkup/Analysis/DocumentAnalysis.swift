@@ -34,7 +34,9 @@ public final class DocumentAnalysis: Sendable {
         var tree = Parser.parse(source, dialect: options.dialect)
         var structure = PageStructure(tree: tree)
         // Unclosed block tags stop at their post's end: re-parse with the post body ends as limits.
-        if structure.posts.count > 1, tree.issues.contains(where: { $0.kind == .unclosedTag }) {
+        if structure.posts.count > 1, tree.issues.contains(where: {
+            $0.kind == .unclosedTag && TagCatalog.lookup($0.tagName.lowercased())?.tagClass == .block
+        }) {
             let limits = structure.bodyEndOffsets.filter { $0 < source.count }
             if !limits.isEmpty {
                 tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)
@@ -44,12 +46,32 @@ public final class DocumentAnalysis: Sendable {
         self.tree = tree
         self.structure = structure
         self.outline = OutlineBuilder.build(tree: tree, structure: structure)
-        var chromeLines: [Int: String] = [:]
-        for line in structure.roles.indices {
-            if let kind = structure.chromeKind(ofLine: line) { chromeLines[line] = kind.rawValue }
-        }
-        let context = RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines)
+        let context = DocumentAnalysis.ruleContext(source: source, tree: tree, structure: structure, options: options)
         self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
+    }
+
+    /// A fresh rule context for this analysis (the same inputs the clean-up rules saw).
+    public func ruleContext() -> RuleContext {
+        DocumentAnalysis.ruleContext(source: source, tree: tree, structure: structure, options: options)
+    }
+
+    /// The 0-based chrome lines of this version and their kinds, from the page structure.
+    public var chromeLines: [Int: String] { DocumentAnalysis.chromeLines(structure) }
+
+    /// The normalised body text of this version (see `BodyText`).
+    public var bodyText: [UInt8] { BodyText.of(ruleContext()) }
+
+    static func ruleContext(source: SourceText, tree: SyntaxTree, structure: PageStructure,
+                            options: AnalysisOptions) -> RuleContext {
+        RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines(structure))
+    }
+
+    static func chromeLines(_ structure: PageStructure) -> [Int: String] {
+        var lines: [Int: String] = [:]
+        for line in structure.roles.indices {
+            if let kind = structure.chromeKind(ofLine: line) { lines[line] = kind.rawValue }
+        }
+        return lines
     }
 }
 

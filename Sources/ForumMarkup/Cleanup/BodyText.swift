@@ -22,8 +22,45 @@ public enum BodyText {
             let old = project(context.bytes, context.source.clamp(edit.range), skipping: skip)
             let new = projectStandalone(Array(edit.replacement.utf8))
             if old != new { return false }
+            if makesMarkup(edit, in: context.source) { return false }
+            if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
+    }
+
+    /// True when `range` covers part of a tag but not all of it (the rest would show as text).
+    static func cutsMarkup(_ range: ByteRange, _ markup: [ByteRange]) -> Bool {
+        var low = 0, high = markup.count
+        while low < high {
+            let mid = (low + high) / 2
+            if markup[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        var k = low
+        while k < markup.count, markup[k].start < range.end {
+            let m = markup[k]
+            if m.overlaps(range) && !range.contains(m) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when applying `edit` would make tag-shaped markup out of text on its line(s), such as
+    /// deleting a zero-width space inside `[si\u{200B}ze=4]`: the text would silently become formatting.
+    static func makesMarkup(_ edit: TextEdit, in source: SourceText) -> Bool {
+        let b = source.bytes
+        let range = source.clamp(edit.range)
+        let window = ByteRange(source.lineContentRange(source.line(containing: range.start)).start,
+                               source.lineContentRange(source.line(containing: range.end)).end)
+        guard window.start <= range.start, range.end <= window.end else { return false }
+        func count(_ bytes: [UInt8]) -> Int {
+            let all = ByteRange(0, bytes.count)
+            return lexicalMarkup(bytes, all).count + HtmlRemnant.remnants(in: bytes, all).filter(\.isMarkup).count
+        }
+        let old = Array(b[window.start..<window.end])
+        let replacement = Array(edit.replacement.utf8)
+        let new = Array(b[window.start..<range.start]) + replacement + Array(b[range.end..<window.end])
+        let removed = count(Array(b[range.start..<range.end]))
+        return count(new) > count(old) - removed + count(replacement)
     }
 
     /// The sorted, merged non-body ranges of the document: tags, chrome lines and noise.
@@ -32,8 +69,10 @@ public enum BodyText {
         let b = context.bytes
         for node in context.tree.nodes {
             switch node.kind {
-            case .openTag, .closeTag, .voidTag, .strayCloseTag, .truncatedTag:
+            case .openTag, .closeTag, .voidTag, .strayCloseTag:
                 ranges.append(node.range)
+            case .truncatedTag:
+                if isPlausibleTruncation(b, node.range) { ranges.append(node.range) }
             case .text:
                 if context.isInRaw(node.range.start) { continue }
                 for token in TagToken.scan(b, node.range) { ranges.append(token.range) }
@@ -45,12 +84,111 @@ public enum BodyText {
                 continue
             }
         }
-        for issue in context.tree.issues where issue.kind == .truncatedTag || issue.kind == .strayCloseTag {
+        for issue in context.tree.issues where issue.kind == .strayCloseTag
+            || (issue.kind == .truncatedTag && isPlausibleTruncation(b, issue.range)) {
             ranges.append(issue.range)
         }
         for (line, _) in context.chromeLines { ranges.append(context.source.lineContentRange(line)) }
         ranges.append(contentsOf: context.jammerRanges)
         return merge(ranges)
+    }
+
+    /// True when a truncated-tag fragment looks like a cut-off tag (ASCII only, at most 80 bytes), not
+    /// a stray `[name=` followed by prose to the end of the line.
+    public static func isPlausibleTruncation(_ b: [UInt8], _ range: ByteRange) -> Bool {
+        guard range.count <= 80, range.end <= b.count else { return false }
+        var i = range.start
+        while i < range.end {
+            if b[i] < 0x80 { i += 1; continue }
+            let z = ByteScan.invisibleLength(b, i, range.end)
+            guard z > 0 else { return false }
+            i += z
+        }
+        return true
+    }
+
+    /// A context-free body text of `source`, for comparing two versions of a document whose parses may
+    /// differ: invisible characters are dropped first; then every tag-shaped token (`[name]`, `[/name]`,
+    /// `[name=...]`, known name or not), every cut-off known tag at a line end, leaked HTML tags, a
+    /// scraper's repeated copy, jammer runs anywhere on a line and the lines in `chromeLines` (0-based)
+    /// are left out, and the rest is normalised as above.
+    public static func lexical(_ source: SourceText, chromeLines: Set<Int> = []) -> [UInt8] {
+        var stripped: [UInt8] = []
+        stripped.reserveCapacity(source.count)
+        let raw = source.bytes
+        var i = 0
+        while i < raw.count {
+            let z = ByteScan.invisibleLength(raw, i, raw.count)
+            if z > 0 { i += z; continue }
+            stripped.append(raw[i])
+            i += 1
+        }
+        // Markup and chrome out first, so that noise broken up by a tag is seen whole.
+        let text = SourceText(bytes: stripped)
+        var markup: [ByteRange] = []
+        for line in 0..<text.lineCount {
+            let content = text.lineContentRange(line)
+            if chromeLines.contains(line) { markup.append(content); continue }
+            markup.append(contentsOf: lexicalMarkup(text.bytes, content))
+            for r in HtmlRemnant.remnants(in: text.bytes, content) where r.isMarkup { markup.append(r.range) }
+        }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(stripped.count)
+        var cursor = 0
+        for r in merge(markup) {
+            kept.append(contentsOf: stripped[cursor..<r.start])
+            cursor = r.end
+        }
+        kept.append(contentsOf: stripped[cursor...])
+        let plain = SourceText(bytes: kept)
+        let b = plain.bytes
+        var skip: [ByteRange] = []
+        for line in 0..<plain.lineCount {
+            let content = plain.lineContentRange(line)
+            for d in RepeatedFragment.duplicates(in: b, content) { skip.append(d.copy) }
+            var u = content.start
+            while u + 3 <= content.end {
+                if AntiScrapeNoise.isUnit(b, u), let run = AntiScrapeNoise.forwardRun(b, u, content.end) {
+                    skip.append(run)
+                    u = run.end
+                } else {
+                    u += 1
+                }
+            }
+        }
+        return project(b, ByteRange(0, b.count), skipping: merge(skip))
+    }
+
+    /// Tag-shaped tokens in one line's `content`, known names or not, and cut-off known tags at its end
+    /// (the lexer's shapes, without pairing).
+    static func lexicalMarkup(_ b: [UInt8], _ content: ByteRange) -> [ByteRange] {
+        var out: [ByteRange] = []
+        var i = content.start
+        while i < content.end {
+            guard b[i] == 0x5B else { i += 1; continue }
+            var j = i + 1
+            if j < content.end, b[j] == 0x2F { j += 1 }
+            let nameStart = j
+            while j < content.end, j - nameStart <= 32, TagToken.isNameByte(b[j]) || b[j] == 0x23 { j += 1 }
+            let name = ByteRange(nameStart, j)
+            guard !name.isEmpty else { i += 1; continue }
+            let known: Bool = b.withUnsafeBufferPointer { TagCatalog.lookup(UnsafeBufferPointer(rebasing: $0[name.start..<name.end])) != nil }
+            if j < content.end, b[j] == 0x5D { out.append(ByteRange(i, j + 1)); i = j + 1; continue }
+            if j < content.end, b[j] == 0x3D || b[j] == 0x20 || b[j] == 0x2F {
+                var k = j
+                while k < content.end, b[k] != 0x5D, b[k] != 0x5B { k += 1 }
+                if k < content.end, b[k] == 0x5D { out.append(ByteRange(i, k + 1)); i = k + 1; continue }
+                if k == content.end, b[j] == 0x3D, known, isPlausibleTruncation(b, ByteRange(i, k)) {
+                    out.append(ByteRange(i, k)); i = k; continue
+                }
+            }
+            if j == content.end, name.count >= 3,
+               b.withUnsafeBufferPointer({ TagCatalog.isNamePrefix(UnsafeBufferPointer(rebasing: $0[name.start..<name.end])) }) || known {
+                out.append(ByteRange(i, j)); i = j; continue
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Sorts ranges and merges overlapping or touching ones.

@@ -73,8 +73,16 @@ public final class RuleContext {
     public var rawRanges: [ByteRange] {
         if let cached = rawCache { return cached }
         var found: [ByteRange] = []
-        for node in tree.nodes where node.kind == .element && node.tag?.tagClass == .raw {
-            found.append(node.range)
+        var i = 0
+        let nodes = tree.nodes
+        while i < nodes.count {
+            let node = nodes[i]
+            if node.kind == .element, node.tag?.tagClass == .raw {
+                found.append(node.range)
+                i = node.subtreeEnd // nested raw elements add nothing
+                continue
+            }
+            i += 1
         }
         rawCache = found
         return found
@@ -83,9 +91,32 @@ public final class RuleContext {
 
     /// True when `offset` lies inside a raw-content element.
     public func isInRaw(_ offset: Int) -> Bool {
-        for r in rawRanges where r.contains(offset: offset) { return true }
-        return false
+        let ranges = rawRanges
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].end <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(offset: offset)
     }
+
+    /// The tag nodes' byte ranges (open, close, void, stray and truncated tags), sorted; an edit may
+    /// cover a tag whole or leave it alone, never cut it.
+    public var markupRanges: [ByteRange] {
+        if let cached = markupCache { return cached }
+        var found: [ByteRange] = []
+        for node in tree.nodes {
+            switch node.kind {
+            case .openTag, .closeTag, .voidTag, .strayCloseTag, .truncatedTag:
+                if !node.range.isEmpty { found.append(node.range) }
+            default: continue
+            }
+        }
+        found.sort()
+        markupCache = found
+        return found
+    }
+    private var markupCache: [ByteRange]?
 
     /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
     public var nonBodyRanges: [ByteRange] {

@@ -1,6 +1,9 @@
 /// Flags a tag cut off before its `]`, such as the seed page's last body line
 /// `[backcolor=transparent !im`: a scraper or an excerpt ended in the middle of a tag.
 ///
+/// Only ASCII fragments of at most 80 bytes count: a stray `[font=` followed by prose to the end of the
+/// line is text.
+///
 /// Fix (safe): delete the fragment.
 public struct TruncatedTag: CleanupRule {
     public static let code = "truncated-tag"
@@ -17,7 +20,8 @@ public struct TruncatedTag: CleanupRule {
         for node in context.tree.nodes where node.kind == .truncatedTag && seen.insert(node.range.start).inserted {
             ranges.append(node.range)
         }
-        return ranges.sorted().map { range in
+        // A stray `[name=` followed by prose to the end of the line is text, not a cut-off tag.
+        return ranges.filter { BodyText.isPlausibleTruncation(context.bytes, $0) }.sorted().map { range in
             let text = context.source.text(range)
             return Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range, message: Messages.message(text),
                               tags: [.unnecessary], fixes: [Fix(title: Messages.fixTitle, edits: [.delete(range)])])

@@ -4,7 +4,8 @@
 /// shows those as text anyway). The parser closes an unclosed inline tag at the end of its paragraph
 /// and a block tag at the end of its post; that is where the fix puts the closer.
 ///
-/// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener.
+/// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener
+/// (the only fix for raw tags such as `[code]`, whose closing would turn the markup after them into text).
 public struct UnclosedTag: CleanupRule {
     public static let code = "unclosed-tag"
     public static let defaultSeverity = Severity.warning
@@ -23,7 +24,8 @@ public struct UnclosedTag: CleanupRule {
             let name = tree.name(of: index)
             let text = context.source.text(node.range)
             var fixes: [Fix] = []
-            if let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
+            // Closing a raw tag (`[code]`) would turn the markup after it into text: only removal is offered.
+            if node.tag?.tagClass != .raw, let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
                tree.nodes[c].kind == .missingCloseTag {
                 // Close before the line break(s) and whitespace that end the paragraph.
                 var at = tree.nodes[c].range.start
