@@ -145,6 +145,12 @@ public enum LineTexts {
                 if pieceStart < pieceEnd {
                     if firstText[line] < 0 { firstText[line] = pieceStart }
                     lastText[line] = pieceEnd
+                }
+                // Markdown markers (`**`, `#`) outside the tags do not decide the line's formatting.
+                var markersOnly = true
+                var k = pieceStart
+                while k < pieceEnd { if bytes[k] != 0x2A && bytes[k] != 0x23 && bytes[k] != 0x20 { markersOnly = false; break }; k += 1 }
+                if pieceStart < pieceEnd && !markersOnly {
                     let bold = frame?.bold ?? false
                     if !bold { allBold[line] = false }
                     minSize[line] = min(minSize[line], frame?.size ?? 0)
