@@ -46,6 +46,10 @@ public enum OutlineBuilder {
 
     private static let u = Bytes.u
     static let excludedPrefixes: [StaticString] = ["- ", "* ", "• ", "· ", "+ ", "? ", "> ", "——", "-- ", "!["]
+    /// Bylines, credits and captions (spec 5, false positive 5).
+    static let bylinePrefixes: [StaticString] = ["记者", "文/", "文 /", "图/", "图 /", "来源", "责编", "责任编辑", "撰文", "摄影",
+                                                 "通讯员", "转自", "by ", "written by", "posted by", "source:", "photo:", "image:",
+                                                 "figure ", "fig. "]
     static let sentenceEnds: [StaticString] = ["。", ".", "!", "！", ";", "；", ",", "，", "、", "…"]
 
     /// Heading candidates of one post body: (line, rank, text); lower rank = higher level.
@@ -186,6 +190,13 @@ public enum OutlineBuilder {
         if t.first == 0x5B && t.last == 0x5D && !Bytes.contains(t.dropFirst(), [0x5B]) { return true }
         for p in excludedPrefixes
         where Bytes.hasPrefix(t, p) { return true }
+        let low = Bytes.lowerIfNeeded(t)
+        for p in bylinePrefixes where Bytes.hasPrefix(low, p) { return true }
+        // Captions: `图1 …`, `图 2：…`, `表3 …`.
+        if Bytes.hasPrefix(t, "图") || Bytes.hasPrefix(t, "表") {
+            let rest = t.dropFirst(3).drop { $0 == 0x20 }
+            if let f = rest.first, Bytes.isDigit(f) { return true }
+        }
         return false
     }
 

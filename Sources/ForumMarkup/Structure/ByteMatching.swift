@@ -264,32 +264,53 @@ struct PatternSet: Sendable {
     let patterns: [[UInt8]]
     /// Pattern indices by first byte.
     let byFirst: [[Int]]
+    /// Bit set of the first bytes of all patterns (256 bits), tested before touching `byFirst`.
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ strings: [String]) {
         patterns = strings.map { Array($0.utf8) }
         var table = [[Int]](repeating: [], count: 256)
-        for (i, p) in patterns.enumerated() { table[Int(p[0])].append(i) }
+        var bits: [UInt64] = [0, 0, 0, 0]
+        for (i, p) in patterns.enumerated() {
+            table[Int(p[0])].append(i)
+            bits[Int(p[0]) >> 6] |= 1 << UInt64(p[0] & 63)
+        }
         byFirst = table
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+    }
+
+    @inline(__always)
+    func mayStart(_ b: UInt8) -> Bool {
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        return word & (1 << UInt64(b & 63)) != 0
     }
 
     /// Bit `i` is set when pattern `i` occurs in `s`.
     func matches(in s: ArraySlice<UInt8>) -> UInt64 {
         var found: UInt64 = 0
-        var i = s.startIndex
-        let end = s.endIndex
-        while i < end {
-            let candidates = byFirst[Int(s[i])]
-            if !candidates.isEmpty {
-                for k in candidates {
-                    let p = patterns[k]
-                    if i + p.count <= end {
-                        var j = 1
-                        while j < p.count && s[i + j] == p[j] { j += 1 }
-                        if j == p.count { found |= 1 << UInt64(k) }
+        s.withUnsafeBufferPointer { buffer in
+            let end = buffer.count
+            var i = 0
+            while i < end {
+                let b = buffer[i]
+                if mayStart(b) {
+                    for k in byFirst[Int(b)] {
+                        let p = patterns[k]
+                        if i + p.count <= end {
+                            var j = 1
+                            while j < p.count && buffer[i + j] == p[j] { j += 1 }
+                            if j == p.count { found |= 1 << UInt64(k) }
+                        }
                     }
                 }
+                i += 1
             }
-            i += 1
         }
         return found
     }
