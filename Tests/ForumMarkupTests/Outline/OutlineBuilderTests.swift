@@ -168,3 +168,11 @@ import Testing
         #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
     }
 }
+
+@Suite struct GreetingTests {
+    @Test func greetingsAreNotHeadings() {
+        let long = OutlineBuilderTests.long
+        let text = "\(long)\n\n大家好\n\n\(long)\n\nHi everyone\n\nThis is a long paragraph that follows the greeting and says a lot of things.\n"
+        #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
+    }
+}
