@@ -23,7 +23,7 @@ support_markup=Tests/ForumMarkupTests/Support/Fuzz
 support_server=Tests/ForumLanguageServerTests/Support/Fuzz
 case "$target" in
 parser)  libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift" ;;
-cleanup) libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift $support_markup/CleanupInvariants.swift" ;;
+cleanup) libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift $support_markup/CleanupInvariants.swift $support_markup/EditingInvariants.swift" ;;
 edits)   libraries="ForumMarkup ForumLanguageServer"; harness="$support_server/EditInvariants.swift" ;;
 server)  libraries="ForumMarkup ForumLanguageServer"; harness="$support_server/ServerInvariants.swift" ;;
 *) echo "unknown target '$target' (parser, cleanup, server, edits)" >&2; exit 2 ;;

@@ -56,6 +56,7 @@ enum CleanupInvariants {
         let body = BodyText.of(context(analysis))
         func within(_ r: ByteRange) -> Bool { r.start >= 0 && r.start <= r.end && r.end <= count }
         checkOutline(analysis, &failures)
+        failures += EditingInvariants.violations(analysis)
         var checkedFixes = 0
         for d in analysis.diagnostics {
             if !within(d.range) { failures.append("\(d.code): range \(d.range) outside 0..<\(count)") }
