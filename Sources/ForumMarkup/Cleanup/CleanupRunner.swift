@@ -31,12 +31,15 @@ public enum CleanupRunner {
     }
 
     /// Merges fixes into one non-overlapping edit set, taking each fix whole or not at all; earlier
-    /// fixes (by first edit) win.
+    /// fixes (by first edit) win, and of two starting at the same byte the wider one (it subsumes the other).
     public static func merge(_ fixes: [Fix]) -> [TextEdit] {
         let ordered = fixes.enumerated().sorted { x, y in
             let a = x.element.edits.map(\.range.start).min() ?? 0
             let b = y.element.edits.map(\.range.start).min() ?? 0
-            return a != b ? a < b : x.offset < y.offset
+            if a != b { return a < b }
+            let ea = x.element.edits.map(\.range.end).max() ?? 0
+            let eb = y.element.edits.map(\.range.end).max() ?? 0
+            return ea != eb ? ea > eb : x.offset < y.offset
         }
         var accepted: [TextEdit] = [] // kept sorted by range
         for (_, fix) in ordered {

@@ -15,6 +15,7 @@ public enum RuleRegistry {
         RedundantTag.self,
         StyleLeak.self,
         UnsafeUrl.self,
+        ForumChrome.self,
         BlankLines.self,
         TrailingWhitespace.self,
         InvisibleCharacter.self,

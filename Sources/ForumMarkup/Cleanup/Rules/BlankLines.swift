@@ -1,10 +1,11 @@
 /// Flags runs of more than one blank line.
 ///
 /// Scraped pages put a blank line after every block and leave longer runs where chrome or images were
-/// taken out; a single blank line is the paragraph break and is never flagged. Whitespace-only lines
+/// taken out; a single blank line between paragraphs is the paragraph break and is never flagged, but
+/// blank lines at the very end of the document are. Whitespace-only lines
 /// count as blank. Runs inside raw tags (`[code]`) are left alone.
 ///
-/// Fix (safe): collapse the run to one empty line.
+/// Fix (safe): collapse the run to one empty line; at the end of the document, delete the blank lines.
 public struct BlankLines: CleanupRule {
     public static let code = "blank-lines"
     public static let defaultSeverity = Severity.information
@@ -25,9 +26,16 @@ public struct BlankLines: CleanupRule {
             let last = line
             line += 1
             let count = last - first + 1
-            guard count > 1 else { continue }
             let start = source.lineStarts[first]
             if context.isInRaw(start) { continue }
+            if last == lastLine, first > 0 {
+                // Blank lines at the end of the document: all go, the last text line keeps its terminator.
+                let range = ByteRange(start, source.count)
+                out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
+                                      message: Messages.trailing(count), fixes: [Fix(title: Messages.trailingFix, edits: [.delete(range)])]))
+                continue
+            }
+            guard count > 1 else { continue }
             let range = ByteRange(start, source.lineFullRange(last).end)
             let fix = Fix(title: Messages.fixTitle, edits: [.delete(ByteRange(start, source.lineContentRange(last).end))])
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
@@ -41,5 +49,9 @@ public struct BlankLines: CleanupRule {
             "\(count) blank lines in a row; one is enough to separate paragraphs. The fix keeps one."
         }
         static let fixTitle = "Collapse to one blank line"
+        static func trailing(_ count: Int) -> String {
+            "\(count == 1 ? "A blank line" : "\(count) blank lines") at the end of the document. The fix deletes \(count == 1 ? "it" : "them")."
+        }
+        static let trailingFix = "Delete blank lines at the end"
     }
 }

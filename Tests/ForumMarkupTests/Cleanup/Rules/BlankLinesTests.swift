@@ -13,7 +13,8 @@ import ForumMarkup
     @Test func fixKeepsOneBlankLine() {
         #expect(fixed("blank-lines", "one\n\n \n\t\ntwo\n") == "one\n\ntwo\n")
     }
-    @Test func nearMissFinalNewlineIsNotARun() {
-        #expect(findings("blank-lines", "one\n\n").isEmpty)
+    @Test func nearMissFinalNewlineIsNotABlankLine() {
+        #expect(findings("blank-lines", "one\n").isEmpty)
+        #expect(fixed("blank-lines", "one\n\n \n") == "one\n")
     }
 }

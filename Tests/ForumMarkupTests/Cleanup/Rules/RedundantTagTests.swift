@@ -12,6 +12,12 @@ import ForumMarkup
     @Test func fixRemovesInnerDuplicate() {
         #expect(fixed("redundant-tag", "[b][b]x[/b][/b]\n") == "[b]x[/b]\n")
     }
+    @Test func flagsStackedWrappersButNotEmptyOnesOrPairs() {
+        #expect(flagged("redundant-tag", "[COLOR=#282828][FONT=helvetica][SIZE=3]text[/SIZE][/FONT][/COLOR]\n")
+                    == ["[COLOR=#282828][FONT=helvetica][SIZE=3]"])
+        #expect(findings("redundant-tag", "[COLOR=#282828][FONT=helvetica][SIZE=3] [/SIZE][/FONT][/COLOR]\n").isEmpty)
+        #expect(findings("redundant-tag", "[color=Red][size=7]shout[/size][/color]\n").isEmpty)
+    }
     @Test func nearMissAlignLeftInsideCenter() {
         #expect(findings("redundant-tag", "[align=center]a [align=left]b[/align][/align]\n").isEmpty)
     }
