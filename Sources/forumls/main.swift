@@ -14,6 +14,8 @@ let usage = """
            forumls check [options] FILE...  report findings
            forumls fix [options] FILE...    apply safe fixes
            forumls outline FILE             print the thread outline
+           forumls parse FILE [--json]      print the syntax tree
+           forumls parse FILE [--json]      print the syntax tree
            forumls --version                print the version
            forumls --help                   print this help
 
@@ -38,6 +40,8 @@ case "fix":
     exit(FixCommand.run(rest))
 case "outline":
     exit(OutlineCommand.run(rest))
+case "parse":
+    exit(ParseCommand.run(rest))
 default:
     let message = Array("forumls: unknown command '\(arguments[0])'\n\(usage)\n".utf8)
     _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -111,14 +111,16 @@ extension Outline {
                         range: ByteRange(max(h.range.start, bounds.start), min(max(h.range.end, h.range.start), max(bounds.end, h.range.start))),
                         selectionRange: h.selectionRange, children: [])
         }
+        // Children have larger indices than their parent: attach from the end, then restore order.
         var roots: [OutlineItem] = []
         for i in stride(from: headings.count - 1, through: 0, by: -1) {
+            items[i].children.reverse()
             if parent[i] >= 0 {
-                items[parent[i]].children.insert(items[i], at: 0)
+                items[parent[i]].children.append(items[i])
             } else {
-                roots.insert(items[i], at: 0)
+                roots.append(items[i])
             }
         }
-        return roots
+        return roots.reversed()
     }
 }
