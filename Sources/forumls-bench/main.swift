@@ -10,6 +10,7 @@ import ForumLanguageServer
 
 struct Options {
     var megabytes = 50
+    var documentKB = 1024
     var files: [String] = []
 }
 
@@ -19,6 +20,8 @@ func parseOptions() -> Options {
     while let arg = args.popFirst() {
         if arg == "--mb", let value = args.popFirst(), let n = Int(value) {
             options.megabytes = n
+        } else if arg == "--doc-kb", let value = args.popFirst(), let n = Int(value) {
+            options.documentKB = n
         } else {
             options.files.append(arg)
         }
@@ -41,7 +44,7 @@ func defaultFiles() -> [String] {
 }
 
 /// Documents of about 1 MB each, made by repeating the inputs, so per-document costs are realistic.
-func buildCorpus(_ files: [String], megabytes: Int) -> [[UInt8]] {
+func buildCorpus(_ files: [String], megabytes: Int, documentBytes: Int) -> [[UInt8]] {
     let inputs = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter { !$0.isEmpty }
     guard !inputs.isEmpty else {
         FileHandle.standardError.write("forumls-bench: no input files\n".data(using: .utf8)!)
@@ -52,8 +55,8 @@ func buildCorpus(_ files: [String], megabytes: Int) -> [[UInt8]] {
     var k = 0
     while total < megabytes << 20 {
         var doc: [UInt8] = []
-        doc.reserveCapacity(1 << 20 + 65536)
-        while doc.count < 1 << 20 {
+        doc.reserveCapacity(documentBytes + 65536)
+        while doc.count < documentBytes {
             doc += inputs[k % inputs.count]
             doc.append(0x0A)
             k += 1
@@ -93,7 +96,7 @@ func measure(_ body: () -> Int) -> (seconds: Double, result: Int) {
 // Same heap tuning as the forumls executable.
 HeapTuning.keepFreedMemory()
 let options = parseOptions()
-let documents = buildCorpus(options.files.isEmpty ? defaultFiles() : options.files, megabytes: options.megabytes)
+let documents = buildCorpus(options.files.isEmpty ? defaultFiles() : options.files, megabytes: options.megabytes, documentBytes: options.documentKB << 10)
 let bytes = documents.reduce(0) { $0 + $1.count }
 let mb = Double(bytes) / Double(1 << 20)
 let sources = documents.map { SourceText(bytes: $0) }

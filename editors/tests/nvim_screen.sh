@@ -4,8 +4,9 @@
 # The check a person makes: a real Neovim in a private tmux server (never the
 # user's tmux), with an init.lua that only loads editors/neovim/lua/forumls.lua.
 # Types `:e FILE`, waits until diagnostics arrive, captures the screen (signs
-# and virtual text), types `:lua vim.diagnostic.setloclist()`, captures the
-# location list, quits with `:qa!`, and writes both captures to OUT_TXT.
+# and virtual text) and again at the first [backcolor=...] line, types
+# `:lua vim.diagnostic.setloclist()`, captures the location list, quits with
+# `:qa!`, and writes the captures to OUT_TXT.
 # Environment: FORUMLS_SCREEN_TIMEOUT (seconds to wait for diagnostics, 30),
 # FORUMLS_COLS (100), FORUMLS_ROWS (34).
 # Exit: 0 diagnostics on screen; 1 none arrived or none visible; 2 usage or
@@ -56,6 +57,10 @@ poll "$WAIT" diagnostics_in || { status=1; echo "nvim_screen: no diagnostics wit
 sleep 1                                   # let Neovim draw signs and virtual text
 count=$(cat "$MARKER" 2>/dev/null || echo 0)
 first=$(screen)
+# The post body: the first [backcolor=...] junk line at the top of the window.
+"${TM[@]}" send-keys -t check ":call search('^\\[backcolor') | normal! zt" Enter
+sleep 0.5
+body=$(screen | head -8)   # a few lines are enough to show the warnings
 "${TM[@]}" send-keys -t check ":lua vim.diagnostic.setloclist()" Enter
 sleep 1
 second=$(screen)
@@ -77,7 +82,10 @@ rule=$(printf '%*s' "$COLS" '' | tr ' ' '-')
   echo "Screen 1: after ':e FILE' (signs, virtual text)"
   echo "$rule"; printf '%s\n' "$first"; echo "$rule"
   echo
-  echo "Screen 2: after ':lua vim.diagnostic.setloclist()'"
+  echo "Screen 2 (top 8 rows): the post body from the first [backcolor=...] line (':call search(...) | normal! zt')"
+  echo "$rule"; printf '%s\n' "$body"; echo "$rule"
+  echo
+  echo "Screen 3: after ':lua vim.diagnostic.setloclist()'"
   echo "$rule"; printf '%s\n' "$second"; echo "$rule"
 } >"$OUT_TXT"
 exit "$status"

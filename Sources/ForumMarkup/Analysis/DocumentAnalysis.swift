@@ -34,7 +34,9 @@ public final class DocumentAnalysis: Sendable {
         var tree = Parser.parse(source, dialect: options.dialect)
         var structure = PageStructure(tree: tree)
         // Unclosed block tags stop at their post's end: re-parse with the post body ends as limits.
-        if structure.posts.count > 1, tree.issues.contains(where: { $0.kind == .unclosedTag }) {
+        if structure.posts.count > 1, tree.issues.contains(where: {
+            $0.kind == .unclosedTag && TagCatalog.lookup($0.tagName.lowercased())?.tagClass == .block
+        }) {
             let limits = structure.bodyEndOffsets.filter { $0 < source.count }
             if !limits.isEmpty {
                 tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)

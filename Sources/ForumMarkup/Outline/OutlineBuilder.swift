@@ -25,18 +25,18 @@ public enum OutlineBuilder {
             let found = candidates[p]
             var result: [OutlineHeading] = []
             let bodyEnd = post.bodyRange.end
-            for (k, c) in found.enumerated() {
+            // A section runs to the next heading of the same or a higher level: close open ones with a stack.
+            var open: [Int] = []
+            for c in found {
                 let level = levelOf[c.rank] ?? 1
-                var end = bodyEnd
-                var m = k + 1
-                while m < found.count {
-                    if (levelOf[found[m].rank] ?? 1) <= level { end = source.lineStarts[found[m].line]; break }
-                    m += 1
-                }
-                // A section ends before trailing blank lines of its range.
                 let start = source.lineStarts[c.line]
+                while let top = open.last, result[top].level >= level {
+                    result[top].range = ByteRange(result[top].range.start, max(result[top].range.start, start))
+                    open.removeLast()
+                }
+                open.append(result.count)
                 result.append(OutlineHeading(line: c.line, level: level, text: c.text, selectionRange: lines[c.line].textRange,
-                                             range: ByteRange(start, max(start, end))))
+                                             range: ByteRange(start, max(start, bodyEnd))))
             }
             posts.append(OutlinePost(post: post, headings: result))
         }
@@ -45,6 +45,16 @@ public enum OutlineBuilder {
     }
 
     private static let u = Bytes.u
+    static let excludedPrefixes: [StaticString] = ["- ", "* ", "• ", "· ", "+ ", "? ", "> ", "——", "-- ", "!["]
+    /// Bylines, credits and captions (spec 5, false positive 5).
+    static let bylinePrefixes: [StaticString] = ["记者", "文/", "文 /", "图/", "图 /", "来源", "责编", "责任编辑", "撰文", "摄影",
+                                                 "通讯员", "转自", "by ", "written by", "posted by", "source:", "photo:", "image:",
+                                                 "figure ", "fig. "]
+    /// Greetings, thanks and quote attributions (implicit headings only).
+    static let greetings: [StaticString] = ["大家好", "各位", "楼主", "谢谢", "感谢", "多谢", "hi ", "hi,", "hello", "hey ", "dear ",
+                                            "thanks", "thank you", "cheers", "regards", "p.s", "ps ", "originally posted by",
+                                            "quote from", "quoting "]
+    static let sentenceEnds: [StaticString] = ["。", ".", "!", "！", ";", "；", ",", "，", "、", "…"]
 
     /// Heading candidates of one post body: (line, rank, text); lower rank = higher level.
     static func headings(in post: Post, structure: PageStructure) -> [(line: Int, rank: Int, text: String)] {
@@ -101,13 +111,14 @@ public enum OutlineBuilder {
             let nextWidth = lines[next].width
             if let num = numbering[i] {
                 // Numbered: short, followed by its own text, not part of a run of same-style lines.
+                // Neighbours count only when short enough to be items themselves (`第一节的正文…` is prose).
                 let sameStyleNeighbour = [prevContent, nextLine].contains { n in
                     guard let n = n, let other = numbering[n] else { return false }
-                    return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list)
+                    return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list) && lines[n].width <= 60
                 }
                 let limit = cjk ? 60 : 70
                 if !sameStyleNeighbour && width <= limit && !isFieldLabel(num.rest) && !hasMidSentenceBreak(nameBytes)
-                    && (numbering[next] == nil || numbering[next]!.style != num.style) {
+                    && (numbering[next] == nil || numbering[next]!.style != num.style || lines[next].width > 60) {
                     rank = min(rank, num.rank)
                     result.append((i, rank, name))
                     previousWasHeading = true
@@ -126,11 +137,14 @@ public enum OutlineBuilder {
             }
             // Implicit (scraped text): short, after a break, no sentence punctuation, followed by a longer paragraph.
             guard breakBefore, !line.isPartlyStyled, width <= (cjk ? 50 : 60), width >= 2 else { continue }
-            guard !endsSentence(nameBytes, allowColon: false), !Bytes.contains(nameBytes, [0x21]), !Bytes.contains(nameBytes, u("！")) else { continue }
+            guard !endsSentence(nameBytes, allowColon: false), !Bytes.contains(nameBytes, [0x21]), !Bytes.contains(nameBytes, "！") else { continue }
             guard !isFieldLabel(nameBytes), !Bytes.containsDate(nameBytes), !Bytes.isNumbersOnly(nameBytes) else { continue }
+            // Greetings and sign-offs open or close a post; they head nothing.
+            let lowName = Bytes.lowerIfNeeded(nameBytes)
+            if greetings.contains(where: { Bytes.hasPrefix(lowName, $0) }) || Bytes.equals(lowName, "hi") { continue }
             // `生命力(HP):表达式:now/max` is a definition line, not a heading.
             if nameBytes.lazy.filter({ $0 == 0x3A }).count >= 2 { continue }
-            if Bytes.hasSuffix(nameBytes, u("?")) || Bytes.hasSuffix(nameBytes, u("？")) {
+            if Bytes.hasSuffix(nameBytes, "?") || Bytes.hasSuffix(nameBytes, "？") {
                 // A question heads a section only when an answer paragraph follows directly.
                 guard nextWidth >= 40 else { continue }
             }
@@ -158,7 +172,7 @@ public enum OutlineBuilder {
         let inner = t.dropFirst(2)
         guard let close = Bytes.find(inner, [0x2A, 0x2A]) else { return nil }
         let after = t[(close + 2)...]
-        guard after.isEmpty || after.elementsEqual([0x3A]) || after.elementsEqual(u("：")) else { return nil }
+        guard after.isEmpty || after.elementsEqual([0x3A]) || Bytes.equals(after, "：") else { return nil }
         return t[inner.startIndex..<close]
     }
 
@@ -181,19 +195,26 @@ public enum OutlineBuilder {
         if Bytes.hasURL(t) { return true }
         for b in t where b == 0x3D || b == 0x7B || b == 0x7D || b == 0x3C || b == 0x3E || b == 0x7C { return true }
         if t.first == 0x5B && t.last == 0x5D && !Bytes.contains(t.dropFirst(), [0x5B]) { return true }
-        for p in [u("- "), u("* "), u("• "), u("· "), u("+ "), u("? "), u("> "), u("——"), u("-- "), u("![")]
+        for p in excludedPrefixes
         where Bytes.hasPrefix(t, p) { return true }
+        let low = Bytes.lowerIfNeeded(t)
+        for p in bylinePrefixes where Bytes.hasPrefix(low, p) { return true }
+        // Captions: `图1 …`, `图 2：…`, `表3 …`.
+        if Bytes.hasPrefix(t, "图") || Bytes.hasPrefix(t, "表") {
+            let rest = t.dropFirst(3).drop { $0 == 0x20 }
+            if let f = rest.first, Bytes.isDigit(f) { return true }
+        }
         return false
     }
 
     /// `作者:value`, `Label: value`, `Post made by : X`: a short label and a value after a colon.
     static func isFieldLabel(_ t: ArraySlice<UInt8>) -> Bool {
-        guard let colon = Bytes.find(t, [0x3A]) ?? Bytes.find(t, u("：")) else { return false }
+        guard let colon = Bytes.find(t, [0x3A]) ?? Bytes.find(t, "：") else { return false }
         let width = colon == Bytes.find(t, [0x3A]) ? 1 : 3
         let after = t[(colon + width)...].drop { $0 == 0x20 }
         if after.isEmpty { return false }
         // `定义:(注释)` is a heading with a remark, not a field.
-        if after.first == 0x28 || Bytes.hasPrefix(after, u("（")) { return false }
+        if after.first == 0x28 || Bytes.hasPrefix(after, "（") { return false }
         // A time (`10:32`) is not a label.
         if colon > t.startIndex && Bytes.isDigit(t[colon - 1]) && after.first.map(Bytes.isDigit) == true { return false }
         var label = t[t.startIndex..<colon]
@@ -205,13 +226,13 @@ public enum OutlineBuilder {
     static func endsSentence(_ t: ArraySlice<UInt8>, allowColon: Bool) -> Bool {
         var ends = [u("。"), u("."), u("!"), u("！"), u(";"), u("；"), u(","), u("，"), u("、"), u("…")]
         if !allowColon { ends += [u(":"), u("：")] }
-        for e in ends where Bytes.hasSuffix(t, e) { return !Bytes.hasSuffix(t, u("...")) || true }
+        for e in ends where Bytes.hasSuffix(t, e) { return !Bytes.hasSuffix(t, "...") || true }
         return false
     }
 
     /// A numbered line that carries two sentences (`1.xxx。yyy`) is a paragraph, not a heading.
     static func hasMidSentenceBreak(_ t: ArraySlice<UInt8>) -> Bool {
-        guard let stop = Bytes.find(t, u("。")) else { return false }
+        guard let stop = Bytes.find(t, "。") else { return false }
         return stop + 3 < t.endIndex
     }
 }
@@ -225,8 +246,17 @@ struct Numbering {
     /// The text after the number.
     var rest: ArraySlice<UInt8>
 
-    static let cjkDigits: Set<[UInt8]> = Set(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"].map(Bytes.u))
+    static let cjkDigitList: [[UInt8]] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"].map(Bytes.u)
+
+    /// True when `s` starts with a CJK numeral (一 … 十, 百, 零, 〇, 两).
+    static func startsWithCJKDigit(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count >= 3, s[s.startIndex] >= 0xE3 else { return false }
+        for d in cjkDigitList where Bytes.hasPrefix(s, d) { return true }
+        return false
+    }
     static let u = Bytes.u
+    static let cjkSeparators = [u("、"), u(","), u("，"), u("．"), u("."), u(" ")]
+    static let digitSeparators = [u("."), u("、"), u(")"), u("）"), u(","), u("，"), u("．")]
 
     /// Parses `一、`, `（一）`, `第N章`, `1.`, `1、`, `1)`, `1,`, `1.1`, `1.2.1`, `0x01` at the start
     /// (after emoji and spaces); nil when the line is not numbered.
@@ -234,12 +264,12 @@ struct Numbering {
         let t = dropEmoji(text[...])
         guard let first = t.first else { return nil }
         // 第N章 / 第N节
-        if Bytes.hasPrefix(t, u("第")) {
+        if Bytes.hasPrefix(t, "第") {
             var s = t.dropFirst(3)
             var count = 0
             while true {
                 if let f = s.first, Bytes.isDigit(f) { s = s.dropFirst(); count += 1; continue }
-                if s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1; continue }
+                if startsWithCJKDigit(s) { s = s.dropFirst(3); count += 1; continue }
                 break
             }
             for (unit, rank) in [("章", 22), ("部分", 22), ("篇", 22), ("节", 32), ("讲", 32), ("课", 32), ("回", 32)]
@@ -249,27 +279,27 @@ struct Numbering {
             return nil
         }
         // （一） / (一) / (1)
-        if Bytes.hasPrefix(t, u("（")) || first == 0x28 {
-            var s = Bytes.hasPrefix(t, u("（")) ? t.dropFirst(3) : t.dropFirst()
+        if Bytes.hasPrefix(t, "（") || first == 0x28 {
+            var s = Bytes.hasPrefix(t, "（") ? t.dropFirst(3) : t.dropFirst()
             var count = 0
             var cjk = false
             while true {
                 if let f = s.first, Bytes.isDigit(f) { s = s.dropFirst(); count += 1; continue }
-                if s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1; cjk = true; continue }
+                if startsWithCJKDigit(s) { s = s.dropFirst(3); count += 1; cjk = true; continue }
                 break
             }
             guard count > 0, count <= 3 else { return nil }
-            if Bytes.hasPrefix(s, u("）")) { s = s.dropFirst(3) } else if s.first == 0x29 { s = s.dropFirst() } else { return nil }
+            if Bytes.hasPrefix(s, "）") { s = s.dropFirst(3) } else if s.first == 0x29 { s = s.dropFirst() } else { return nil }
             guard !s.isEmpty else { return nil }
             return Numbering(style: cjk ? "(一)" : "(1)", rank: cjk ? 40 : 55, rest: s.drop { $0 == 0x20 })
         }
         // 一、 / 一, / 一．
-        if t.count >= 3, cjkDigits.contains(Array(t.prefix(3))) {
+        if startsWithCJKDigit(t) {
             var s = t
             var count = 0
-            while s.count >= 3, cjkDigits.contains(Array(s.prefix(3))) { s = s.dropFirst(3); count += 1 }
+            while startsWithCJKDigit(s) { s = s.dropFirst(3); count += 1 }
             guard count <= 3 else { return nil }
-            for sep in [u("、"), u(","), u("，"), u("．"), u("."), u(" ")] where Bytes.hasPrefix(s, sep) {
+            for sep in cjkSeparators where Bytes.hasPrefix(s, sep) {
                 let rest = s.dropFirst(sep.count)
                 guard !rest.isEmpty else { return nil }
                 return Numbering(style: "一、", rank: 30, rest: rest.drop { $0 == 0x20 })
@@ -277,7 +307,7 @@ struct Numbering {
             return nil
         }
         // 0x01
-        if Bytes.hasPrefix(t, u("0x")) {
+        if Bytes.hasPrefix(t, "0x") {
             let (end, n) = hexDigits(t, t.startIndex + 2)
             if n >= 1 && n <= 4 && end < t.endIndex && t[end] == 0x20 { return Numbering(style: "0x", rank: 30, rest: t[(end + 1)...]) }
             return nil
@@ -303,7 +333,7 @@ struct Numbering {
             guard let f = r.first, f == 0x20 || f >= 0xE0 else { return nil }
             return Numbering(style: "1.1" + String(depth), rank: 50 + 10 * (depth - 1), rest: r.drop { $0 == 0x20 })
         }
-        for sep in [u("."), u("、"), u(")"), u("）"), u(","), u("，"), u("．")] where Bytes.hasPrefix(rest, sep) {
+        for sep in digitSeparators where Bytes.hasPrefix(rest, sep) {
             let after = rest.dropFirst(sep.count)
             // `1.5` (decimal) and `1,000` are numbers, not numbering.
             if let f = after.first, Bytes.isDigit(f) { return nil }

@@ -44,8 +44,66 @@ enum Bytes {
 
     static func contains(_ s: ArraySlice<UInt8>, _ p: [UInt8]) -> Bool { find(s, p) != nil }
 
+    // MARK: StaticString patterns (no allocation per call)
+
+    @inline(__always)
+    static func hasPrefix(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let base = p.utf8Start
+        var i = s.startIndex
+        for k in 0..<n {
+            if s[i] != base[k] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func hasSuffix(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let base = p.utf8Start
+        var i = s.endIndex - n
+        for k in 0..<n {
+            if s[i] != base[k] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    static func find(_ s: ArraySlice<UInt8>, _ p: StaticString, from: Int? = nil) -> Int? {
+        let n = p.utf8CodeUnitCount
+        guard n > 0, s.count >= n else { return nil }
+        let base = p.utf8Start
+        let first = base[0]
+        var i = from ?? s.startIndex
+        let last = s.endIndex - n
+        while i <= last {
+            if s[i] == first {
+                var k = 1
+                while k < n && s[i + k] == base[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func contains(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool { find(s, p) != nil }
+
+    @inline(__always)
+    static func equals(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool { s.count == p.utf8CodeUnitCount && hasPrefix(s, p) }
+
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// The slice itself when it has no upper-case ASCII letter, else a lower-cased copy.
+    static func lowerIfNeeded(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        for b in s where b >= 0x41 && b <= 0x5A { return lower(s)[...] }
+        return s
+    }
 
     /// Lower-cased ASCII copy.
     static func lower(_ s: ArraySlice<UInt8>) -> [UInt8] { s.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
@@ -71,8 +129,8 @@ enum Bytes {
         while i < s.endIndex && (isDigit(s[i]) || s[i] == 0x2C || s[i] == 0x2E) { i += 1 }
         if i == s.endIndex { return true }
         let rest = s[i...]
-        return rest.elementsEqual(u("万")) || rest.elementsEqual(u("千")) || rest.elementsEqual(u("亿"))
-            || rest.elementsEqual(u("K")) || rest.elementsEqual(u("k")) || rest.elementsEqual(u("M"))
+        return Bytes.equals(rest, "万") || Bytes.equals(rest, "千") || Bytes.equals(rest, "亿")
+            || Bytes.equals(rest, "K") || Bytes.equals(rest, "k") || Bytes.equals(rest, "M")
     }
 
     /// True when the slice is only digits and spaces (`7210 2`, `2 0 0`) with at least one digit.
@@ -96,13 +154,13 @@ enum Bytes {
             let (dEnd, dCount) = digits(s, mEnd + 1)
             guard (1...2).contains(dCount) else { return nil }
             j = dEnd
-        } else if hasPrefix(s[yEnd...], u("年")) {
+        } else if hasPrefix(s[yEnd...], "年") {
             let (mEnd, mCount) = digits(s, yEnd + 3)
-            guard (1...2).contains(mCount), hasPrefix(s[mEnd...], u("月")) else { return nil }
+            guard (1...2).contains(mCount), hasPrefix(s[mEnd...], "月") else { return nil }
             let (dEnd, dCount) = digits(s, mEnd + 3)
             guard (1...2).contains(dCount) else { return nil }
             j = dEnd
-            if hasPrefix(s[j...], u("日")) { j += 3 }
+            if hasPrefix(s[j...], "日") { j += 3 }
         } else {
             return nil
         }
@@ -125,8 +183,8 @@ enum Bytes {
     /// The end of a Discuz relative date at `i` (`刚刚`, `3 天前`, `半小时前`, `昨天 12:30`), or nil.
     static func relativeDateEnd(_ s: ArraySlice<UInt8>, _ i: Int) -> Int? {
         let rest = s[i...]
-        if hasPrefix(rest, u("刚刚")) { return i + 6 }
-        if hasPrefix(rest, u("半小时前")) { return i + 12 }
+        if hasPrefix(rest, "刚刚") { return i + 6 }
+        if hasPrefix(rest, "半小时前") { return i + 12 }
         for day in ["昨天", "前天"] where hasPrefix(rest, u(day)) {
             return timeEnd(s, skipSpaces(s, i + 6)) ?? i + 6
         }
@@ -174,7 +232,7 @@ enum Bytes {
 
     /// True when `s` holds `http://`, `https://` or `www.`.
     static func hasURL(_ s: ArraySlice<UInt8>) -> Bool {
-        contains(s, u("http://")) || contains(s, u("https://")) || contains(s, u("www."))
+        contains(s, "http://") || contains(s, "https://") || contains(s, "www.")
     }
 
     /// Decodes the few HTML entities scrapers leave in titles (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&nbsp;`).
@@ -197,5 +255,63 @@ enum Bytes {
             i += 1
         }
         return out
+    }
+}
+
+/// Several byte patterns searched in one pass over a line: at each position only the patterns that
+/// start with that byte are tried. Reports which patterns occur, as a bit set (at most 64 patterns).
+struct PatternSet: Sendable {
+    let patterns: [[UInt8]]
+    /// Pattern indices by first byte.
+    let byFirst: [[Int]]
+    /// Bit set of the first bytes of all patterns (256 bits), tested before touching `byFirst`.
+    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ strings: [String]) {
+        patterns = strings.map { Array($0.utf8) }
+        var table = [[Int]](repeating: [], count: 256)
+        var bits: [UInt64] = [0, 0, 0, 0]
+        for (i, p) in patterns.enumerated() {
+            table[Int(p[0])].append(i)
+            bits[Int(p[0]) >> 6] |= 1 << UInt64(p[0] & 63)
+        }
+        byFirst = table
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+    }
+
+    @inline(__always)
+    func mayStart(_ b: UInt8) -> Bool {
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        return word & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// Bit `i` is set when pattern `i` occurs in `s`.
+    func matches(in s: ArraySlice<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        s.withUnsafeBufferPointer { buffer in
+            let end = buffer.count
+            var i = 0
+            while i < end {
+                let b = buffer[i]
+                if mayStart(b) {
+                    for k in byFirst[Int(b)] {
+                        let p = patterns[k]
+                        if i + p.count <= end {
+                            var j = 1
+                            while j < p.count && buffer[i + j] == p[j] { j += 1 }
+                            if j == p.count { found |= 1 << UInt64(k) }
+                        }
+                    }
+                }
+                i += 1
+            }
+        }
+        return found
     }
 }

@@ -90,7 +90,8 @@ public enum ChromeCatalog {
             "返回列表", "返回列表 发帖", "发帖", "发新帖", "快捷导航", "首页", "论坛", "门户", "导读", "家园", "快速开始",
             "skip to content", "jump to content", "board index", "recommended posts", "author message", "offline", "online",
             "post reply", "post new topic", "jump to page", "go down", "quick navigation", "sign in", "sign up", "log in",
-            "register", "search", "›", ">", "»", "more...", "账号", "密码", "自动登录", "关闭", "退出", "我的收藏", "设置",
+            "register", "search", "›", ">", "»", "more...", "home", "forums", "what's new", "new posts", "latest activity",
+            "members", "find threads", "watched threads", "post thread", "unread posts", "账号", "密码", "自动登录", "关闭", "退出", "我的收藏", "设置",
         ]),
         (.copyLink, .outsideBody, false, ["[复制链接]", "[ 复制链接 ]", "复制链接", "[复制链接 ]", "[ 复制链接]"]),
         (.profile, .outsideBody, false, [
@@ -99,7 +100,7 @@ public enum ChromeCatalog {
             "版主", "实习版主", "禁止发言", "限制会员", "首席版主", "禁止访问", "等待验证", "查看详细资料", "在线", "离线",
             "thread starter", "join date", "location", "posts", "user avatar", "messages", "reaction score", "points",
             "new member", "well-known member", "staff member", "moderator", "registered user", "junior member",
-            "senior member", "administrator", "banned", "guest",
+            "senior member", "administrator", "banned", "guest", "joined", "member",
             // vBulletin post-icon alt text, shown between the user panel and the body.
             "wink", "smile", "cool", "thumbs up", "thumbs down", "exclamation", "lightbulb", "talking", "red face", "frown",
         ]),
@@ -123,30 +124,72 @@ public enum ChromeCatalog {
     ])
 
     private static let u = Bytes.u
+    static let maxExactLength = exact.keys.map(\.count).max() ?? 0
+
+    /// The whole-line table keyed by a hash of the lower-cased bytes, so a lookup allocates nothing.
+    static let exactByHash: [UInt64: [([UInt8], ChromeMatch)]] = {
+        var table: [UInt64: [([UInt8], ChromeMatch)]] = [:]
+        for (key, value) in exact { table[lowerHash(key[...]), default: []].append((key, value)) }
+        return table
+    }()
+
+    /// FNV-1a of the ASCII-lower-cased bytes.
+    @inline(__always)
+    static func lowerHash(_ s: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s {
+            h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    static func exactMatch(_ t: ArraySlice<UInt8>) -> ChromeMatch? {
+        guard let bucket = exactByHash[lowerHash(t)] else { return nil }
+        for (key, value) in bucket where key.count == t.count {
+            var equal = true
+            var i = t.startIndex
+            for k in key {
+                let b = t[i]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != k { equal = false; break }
+                i += 1
+            }
+            if equal { return value }
+        }
+        return nil
+    }
     static let editNoticeDiscuz = u("本帖最后由 ")
     static let editedSuffix = u("编辑")
     static let lastEditedBy = u("last edited by ")
     static let lastEdited = u("last edited:")
     static let smfLastEdit = u("« last edit:")
-    static let registerBanner = [u("马上注册"), u("您需要 登录 才可以"), u("您需要登录才可以下载")]
-    static let footerPrefixes = [u("您需要登录后才可以回帖"), u("powered by"), u("gmt+"), u("archiver"), u("©"), u("copyright ©"),
-                                 u("all times are "), u("forum software by"), u("you must log in or register"),
-                                 u("users browsing"), u("who is online"), u("公网安备"), u("processed in")]
-    static let footerContains = [u("icp备"), u("icp证"), u("processed in"), u("powered by discuz")]
-    static let navPrefixes = [u("热搜:"), u("热搜："), u("it is currently "), u("post new topic"), u("goto page"), u("go to page"),
-                              u("view previous topic"), u("board index"), u("display posts from previous"), u("上一页"), u("jump to"), u("pages (")]
-    static let profilePrefixes = [u("签到天数"), u("[lv."), u("注册时间"), u("最后登录"), u("在线时间"), u("阅读权限"), u("uid "),
-                                  u("posts: "), u("joined: "), u("location: "), u("liked others: "), u("was liked: "),
-                                  u("join date: "), u("messages: "), u("reaction score: "), u("points: "), u("contact:"),
-                                  u("reputation: "), u("threads: "), u("rank: ")]
-    static let profileKeyValue = ["积分", "威望", "金钱", "贡献", "精华", "好友", "听众", "收听", "主题", "帖子", "回帖", "UID",
-                                  "Posts", "Messages", "Points", "Reaction score", "Join Date", "Joined"].map(u)
+    static let registerBanner: [StaticString] = ["马上注册", "您需要 登录 才可以", "您需要登录才可以下载"]
+    static let footerPrefixes: [StaticString] = ["return to ", "privacy | terms", "terms and rules", "您需要登录后才可以回帖", "powered by", "gmt+", "archiver", "©", "copyright ©",
+                                 "all times are ", "forum software by", "you must log in or register",
+                                 "users browsing", "who is online", "公网安备", "processed in"]
+    static let navPrefixes: [StaticString] = ["热搜:", "热搜：", "it is currently ", "post new topic", "goto page", "go to page",
+                              "view previous topic", "board index", "display posts from previous", "上一页", "jump to", "pages ("]
+    static let profilePrefixes: [StaticString] = ["thread starter ", "start date ", "签到天数", "[lv.", "注册时间", "最后登录", "在线时间", "阅读权限", "uid ",
+                                  "posts: ", "joined: ", "location: ", "liked others: ", "was liked: ",
+                                  "join date: ", "messages: ", "reaction score: ", "points: ", "contact:",
+                                  "reputation: ", "threads: ", "rank: "]
+    static let profileKeyValue: [StaticString] = ["积分", "威望", "金钱", "贡献", "精华", "好友", "听众", "收听", "主题", "帖子", "回帖", "UID",
+                                  "Posts", "Messages", "Points", "Reaction score", "Join Date", "Joined"]
     /// Profile labels shown alone on a line with their value on the next line (vBulletin, XenForo).
     static let keyOnly: Set<[UInt8]> = Set(["join date", "location", "posts", "messages", "reaction score", "points", "joined",
                                             "积分", "主题", "帖子", "回帖"].map(u))
-    static let noticeContains = [u("注册或登陆后显示"), u("注册或登录后显示"), u("登录后可见"), u("登录后显示"), u("回复后可见"),
-                                 u("本帖隐藏的内容需要"), u("作者被禁止或删除"), u("该帖被管理员或版主屏蔽")]
-    static let reactionWords = ["like", "love", "haha", "wow", "sad", "angry", "thanks", "upvote", "confused", "agree"].map(u)
+    /// Patterns looked for anywhere in a short line: bit 0 attachment, then notices, then footer residue.
+    static let noticeContains = ["注册或登陆后显示", "注册或登录后显示", "登录后可见", "登录后显示", "回复后可见",
+                                 "本帖隐藏的内容需要", "作者被禁止或删除", "该帖被管理员或版主屏蔽"]
+    static let footerContains = ["icp备", "icp证", "processed in", "powered by discuz"]
+    static let containsPatterns = PatternSet(["下载次数"] + noticeContains + footerContains)
+    static let noticeBits: UInt64 = ((1 << UInt64(noticeContains.count)) - 1) << 1
+    static let footerBits: UInt64 = ((1 << UInt64(footerContains.count)) - 1) << UInt64(1 + noticeContains.count)
+    static let rankPrefix = u("Rank: ")
+    static let counterWords: [StaticString] = ["posts", "replies", "views", "messages", "topics", "reply", "post", "回复", "查看"]
+    static let phpbbPosted: [StaticString] = ["postposted:", "posted:"]
+    static let postBy: [StaticString] = ["post by ", "by "]
+    static let reactionWords: [StaticString] = ["like", "love", "haha", "wow", "sad", "angry", "thanks", "upvote", "confused", "agree"]
 
     /// Classifies one line's normalised text (see `LineText.text`); nil when it matches no pattern.
     /// Whole-line patterns only: a line that mixes chrome and content matches nothing (spec 6b).
@@ -155,37 +198,56 @@ public enum ChromeCatalog {
         let t = text[...]
         // Long lines are prose; only the edit notice may be long-ish.
         if text.count > 240 { return nil }
-        let low = Bytes.lower(t)
-        let l = low[...]
-        if let hit = exact[low] { return hit }
-        if Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
-        if Bytes.hasPrefix(l, lastEditedBy) || Bytes.hasPrefix(l, lastEdited) || Bytes.hasPrefix(l, smfLastEdit) { return m(.editNotice, .anywhere) }
-        for p in registerBanner where Bytes.hasPrefix(t, p) { return m(.guestBanner, .anywhere) }
-        if text.count <= 120 {
-            if Bytes.contains(t, u("下载次数")) || (Bytes.hasSuffix(t, u(")")) && (Bytes.contains(l, u(" kb,")) || Bytes.contains(l, u(" mb,")))
-                                                    && Bytes.contains(t, u(" ("))) {
-                return m(.attachment, .anywhere)
-            }
-            if Bytes.hasSuffix(t, u(" 上传")) && Bytes.containsDate(t) { return m(.attachment, .anywhere) }
-            if Bytes.hasSuffix(t, u("纯文本查看 复制代码")) { return m(.blockResidue, .anywhere) }
-            for p in noticeContains where Bytes.contains(t, p) && LineText.width(t) <= 70 { return m(.notice, .anywhere) }
-            if Bytes.hasPrefix(t, u("本文共计")) && Bytes.contains(t, u("阅读")) { return m(.notice, .anywhere) }
-            if Bytes.hasPrefix(t, u("提示:")) && Bytes.contains(t, u("屏蔽")) { return m(.blockResidue, .anywhere) }
-            if let c = counters(t, l) { return c }
-            if isRankLine(t) { return m(.rankLine, .outsideBody) }
-            if isFloorLabel(t) { return m(.floorLabel, .outsideBody) }
-            if Bytes.hasPrefix(t, u("回帖奖励")) { return m(.profile, .outsideBody) }
-            for p in profilePrefixes where Bytes.hasPrefix(l, p) { return m(.profile, .outsideBody) }
-            if Bytes.hasSuffix(l, u("'s avatar")) { return m(.profile, .outsideBody) }
-            if isProfileKeyValue(t) { return m(.profile, .outsideBody) }
-            if Bytes.isCount(t) { return m(.profile, .outsideBody) }
-            for p in navPrefixes where Bytes.hasPrefix(l, p) { return m(.navigation, .outsideBody) }
-            if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
-            for p in footerPrefixes where Bytes.hasPrefix(l, p) && !Bytes.contains(t, u("。")) { return m(.pageFooter, .footerOnly) }
-            for p in footerContains where Bytes.contains(l, p) { return m(.pageFooter, .footerOnly) }
+        var nonASCII = false, upper = false
+        for b in text {
+            if b >= 0x80 { nonASCII = true } else if b >= 0x41 && b <= 0x5A { upper = true }
         }
+        let l = upper ? Bytes.lower(t)[...] : t
+        if text.count <= maxExactLength, let hit = exactMatch(t) { return hit }
+        if nonASCII && Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
+        if Bytes.hasPrefix(l, lastEditedBy) || Bytes.hasPrefix(l, lastEdited) || Bytes.hasPrefix(l, smfLastEdit) { return m(.editNotice, .anywhere) }
+        if nonASCII { for p in registerBanner where Bytes.hasPrefix(t, p) { return m(.guestBanner, .anywhere) } }
+        guard text.count <= 120 else { return nil }
+        if Bytes.hasSuffix(t, ")") && Bytes.contains(t, " (") && (Bytes.contains(l, " kb,") || Bytes.contains(l, " mb,")) {
+            return m(.attachment, .anywhere)
+        }
+        // One pass finds every "contains" pattern: attachments, notices, footer residue.
+        let found = containsPatterns.matches(in: l)
+        if nonASCII {
+            if found & 1 != 0 { return m(.attachment, .anywhere) }
+            if Bytes.hasSuffix(t, " 上传") && Bytes.containsDate(t) { return m(.attachment, .anywhere) }
+            if Bytes.hasSuffix(t, "纯文本查看 复制代码") { return m(.blockResidue, .anywhere) }
+            if found & noticeBits != 0 && LineText.width(t) <= 70 { return m(.notice, .anywhere) }
+            if Bytes.hasPrefix(t, "本文共计") && Bytes.contains(t, "阅读") { return m(.notice, .anywhere) }
+            if Bytes.hasPrefix(t, "提示:") && Bytes.contains(t, "屏蔽") { return m(.blockResidue, .anywhere) }
+            if Bytes.hasPrefix(t, "回帖奖励") { return m(.profile, .outsideBody) }
+        }
+        if let c = counters(t, l) { return c }
+        if isRankLine(t) { return m(.rankLine, .outsideBody) }
+        if isFloorLabel(t) { return m(.floorLabel, .outsideBody) }
+        for (p, match) in prefixTable[Int(l[l.startIndex])] where Bytes.hasPrefix(l, p) {
+            if match.scope == .footerOnly && Bytes.contains(t, "。") { continue }
+            return match
+        }
+        if Bytes.hasSuffix(l, "'s avatar") { return m(.profile, .outsideBody) }
+        if isProfileKeyValue(t) { return m(.profile, .outsideBody) }
+        if Bytes.isCount(t) { return m(.profile, .outsideBody) }
+        if isReaction(l) { return ChromeMatch(kind: .postButtons, scope: .outsideBody, endsPost: true) }
+        if found & footerBits != 0 { return m(.pageFooter, .footerOnly) }
         return nil
     }
+
+    /// Prefix patterns (profile, navigation, page footer) bucketed by their first byte.
+    static let prefixTable: [[(StaticString, ChromeMatch)]] = {
+        var table = [[(StaticString, ChromeMatch)]](repeating: [], count: 256)
+        for (patterns, kind, scope) in [(profilePrefixes, ChromeKind.profile, ChromeScope.outsideBody),
+                                        (navPrefixes, .navigation, .outsideBody), (footerPrefixes, .pageFooter, .footerOnly)] {
+            for p in patterns {
+                table[Int(p.utf8Start[0])].append((p, ChromeMatch(kind: kind, scope: scope, endsPost: false)))
+            }
+        }
+        return table
+    }()
 
     private static func m(_ kind: ChromeKind, _ scope: ChromeScope) -> ChromeMatch {
         ChromeMatch(kind: kind, scope: scope, endsPost: false)
@@ -193,19 +255,31 @@ public enum ChromeCatalog {
 
     /// `查看: 146|回复: 3`, `查看26185 | 回复112`, `[ 106 posts ]`, `Results 1 to 8 of 8`, `12 replies`.
     static func counters(_ t: ArraySlice<UInt8>, _ l: ArraySlice<UInt8>) -> ChromeMatch? {
-        if Bytes.hasPrefix(t, u("查看")) && Bytes.contains(t, u("回复")) {
+        if Bytes.hasPrefix(t, "查看") && Bytes.contains(t, "回复") {
             var digits = 0
             for b in t where Bytes.isDigit(b) { digits += 1 }
             if digits >= 2 && LineText.width(t) <= 40 { return m(.counters, .outsideBody) }
         }
-        if Bytes.hasPrefix(l, u("results ")) && Bytes.contains(l, u(" of ")) && Bytes.contains(l, u(" to ")) { return m(.counters, .outsideBody) }
-        if Bytes.hasPrefix(l, u("[ ")) && Bytes.hasSuffix(l, u(" posts ]")) { return m(.counters, .outsideBody) }
+        if Bytes.hasPrefix(l, "results ") && Bytes.contains(l, " of ") && Bytes.contains(l, " to ") { return m(.counters, .outsideBody) }
+        if Bytes.hasPrefix(l, "[ ") && Bytes.hasSuffix(l, " posts ]") { return m(.counters, .outsideBody) }
+        // `12 posts`, `3 replies`, `1,024 views`; `Page 1 of 3`.
+        if let f = l.first, Bytes.isDigit(f), let space = l.firstIndex(of: 0x20), Bytes.isCount(l[l.startIndex..<space]) {
+            let word = l[(space + 1)...]
+            for w in counterWords where Bytes.equals(word, w) { return m(.counters, .outsideBody) }
+        }
+        if Bytes.hasPrefix(l, "page ") {
+            let (end, n) = Bytes.digits(l, l.startIndex + 5)
+            if n >= 1, Bytes.hasPrefix(l[end...], " of ") {
+                let (end2, n2) = Bytes.digits(l, end + 4)
+                if n2 >= 1 && end2 == l.endIndex { return m(.navigation, .outsideBody) }
+            }
+        }
         return nil
     }
 
     /// `Rank: 8Rank: 8`, `Rank: 2` (star alt text; a phpBB `Rank: 1d` is a profile field too).
     static func isRankLine(_ t: ArraySlice<UInt8>) -> Bool {
-        let p = u("Rank: ")
+        let p = rankPrefix
         var i = t.startIndex
         var count = 0
         while i < t.endIndex {
@@ -221,7 +295,7 @@ public enum ChromeCatalog {
     /// `5#`, `12楼`, `#3`, `来自 5#` alone on a line.
     static func isFloorLabel(_ t: ArraySlice<UInt8>) -> Bool {
         var s = t
-        if Bytes.hasPrefix(s, u("来自 ")) { s = s.dropFirst(7) }
+        if Bytes.hasPrefix(s, "来自 ") { s = s.dropFirst(7) }
         if s.first == 0x23 {
             let (end, n) = Bytes.digits(s, s.startIndex + 1)
             return n >= 1 && n <= 6 && end == s.endIndex
@@ -229,13 +303,14 @@ public enum ChromeCatalog {
         let (end, n) = Bytes.digits(s, s.startIndex)
         guard n >= 1 && n <= 6 else { return false }
         let rest = s[end...]
-        return rest.elementsEqual([0x23]) || rest.elementsEqual(u("楼"))
+        return rest.elementsEqual([0x23]) || Bytes.equals(rest, "楼")
     }
 
     /// `积分 4628`, `UID 123`: a profile label and a count.
     static func isProfileKeyValue(_ t: ArraySlice<UInt8>) -> Bool {
-        for key in profileKeyValue where Bytes.hasPrefix(t, key) {
-            let rest = t[(t.startIndex + key.count)...]
+        guard let first = t.first else { return false }
+        for key in profileKeyValue where key.utf8Start[0] == first && Bytes.hasPrefix(t, key) {
+            let rest = t[(t.startIndex + key.utf8CodeUnitCount)...]
             let trimmed = rest.drop { $0 == 0x20 || $0 == 0x3A }
             if trimmed.count < rest.count || trimmed.isEmpty == false, Bytes.isCount(trimmed) { return true }
         }
@@ -245,10 +320,10 @@ public enum ChromeCatalog {
     /// `• Wow 3`, `Like 12`: a reaction counter.
     static func isReaction(_ l: ArraySlice<UInt8>) -> Bool {
         var s = l
-        if Bytes.hasPrefix(s, u("• ")) { s = s.dropFirst(4) }
-        if Bytes.hasPrefix(s, u("reactions:")) { return LineText.width(s) <= 60 }
+        if Bytes.hasPrefix(s, "• ") { s = s.dropFirst(4) }
+        if Bytes.hasPrefix(s, "reactions:") { return LineText.width(s) <= 60 }
         for word in reactionWords where Bytes.hasPrefix(s, word) {
-            let rest = s.dropFirst(word.count)
+            let rest = s.dropFirst(word.utf8CodeUnitCount)
             guard rest.first == 0x20 else { continue }
             if Bytes.isNumbersOnly(rest.dropFirst()) { return true }
         }
@@ -260,30 +335,32 @@ public enum ChromeCatalog {
     public static func postHeader(_ text: [UInt8]) -> PostHeaderMatch? {
         guard !text.isEmpty, text.count <= 400 else { return nil }
         let t = text[...]
-        if let at = Bytes.find(t, u("发表于")) {
+        if let at = Bytes.find(t, "发表于") {
             let dateStart = Bytes.skipSpaces(t, at + 9)
             guard let dateEnd = Bytes.dateEnd(t, dateStart) ?? Bytes.relativeDateEnd(t, dateStart) else { return nil }
             var authorBytes = t[t.startIndex..<at]
             while let last = authorBytes.last, last == 0x20 || last == 0x7C { authorBytes = authorBytes.dropLast() }
-            if Bytes.hasSuffix(authorBytes, u("楼主")) { authorBytes = authorBytes.dropLast(6) }
+            if Bytes.hasSuffix(authorBytes, "楼主") { authorBytes = authorBytes.dropLast(6) }
             while let last = authorBytes.last, last == 0x20 || last == 0x7C { authorBytes = authorBytes.dropLast() }
             let author = authorBytes.isEmpty ? nil : String(decoding: authorBytes, as: UTF8.self)
             let tail = t[dateEnd...]
-            let strong = Bytes.contains(tail, [0x7C]) || Bytes.contains(tail, u("只看该作者")) || Bytes.contains(tail, u("显示全部楼层"))
+            let strong = Bytes.contains(tail, [0x7C]) || Bytes.contains(tail, "只看该作者") || Bytes.contains(tail, "显示全部楼层")
             return PostHeaderMatch(author: author, date: String(decoding: t[dateStart..<dateEnd], as: UTF8.self), floor: nil,
                                    isStrong: strong, profileFollows: false)
         }
-        let low = Bytes.lower(t)
-        let l = low[...]
+        // The other forms start with `P`/`p`, `b`/`B`, `#`, `«` or a digit.
+        let f = t[t.startIndex]
+        guard f == 0x50 || f == 0x70 || f == 0x62 || f == 0x42 || f == 0x23 || f == 0xC2 || Bytes.isDigit(f) else { return nil }
+        let l = Bytes.lowerIfNeeded(t)
         // phpBB: `Post #81 Posted: <date>`, `PostPosted: <date>`, `Posted: <date>`.
         var floor: Int?
         var rest = l
-        if Bytes.hasPrefix(rest, u("post #")) {
+        if Bytes.hasPrefix(rest, "post #") {
             let (end, n) = Bytes.digits(rest, rest.startIndex + 6)
             if n >= 1 { floor = Int(String(decoding: rest[(rest.startIndex + 6)..<end], as: UTF8.self)); rest = rest[Bytes.skipSpaces(rest, end)...] }
         }
-        for p in [u("postposted:"), u("posted:")] where Bytes.hasPrefix(rest, p) {
-            let dateStart = Bytes.skipSpaces(rest, rest.startIndex + p.count)
+        for p in phpbbPosted where Bytes.hasPrefix(rest, p) {
+            let dateStart = Bytes.skipSpaces(rest, rest.startIndex + p.utf8CodeUnitCount)
             guard Bytes.containsDate(rest[dateStart...]) else { return nil }
             return PostHeaderMatch(author: nil, date: trimmedString(t[dateStart...]), floor: floor, isStrong: true, profileFollows: true)
         }
@@ -292,9 +369,9 @@ public enum ChromeCatalog {
         while s.first == 0x23 { s = s.dropFirst() }
         s = s.drop { $0 == 0x20 }
         let sl = Bytes.lower(s)[...]
-        for p in [u("post by "), u("by ")] where Bytes.hasPrefix(sl, p) {
-            let nameStart = s.startIndex + p.count
-            if let sep = Bytes.find(s, u(" » ")) ?? Bytes.find(s, u(" on ")), sep > nameStart {
+        for p in postBy where Bytes.hasPrefix(sl, p) {
+            let nameStart = s.startIndex + p.utf8CodeUnitCount
+            if let sep = Bytes.find(s, " » ") ?? Bytes.find(s, " on "), sep > nameStart {
                 let dateStart = sep + (s[sep + 1] == 0xC2 ? 4 : 4)
                 guard Bytes.containsDate(s[min(dateStart, s.endIndex)...]) else { return nil }
                 return PostHeaderMatch(author: trimmedString(s[nameStart..<sep]), date: trimmedString(s[min(dateStart, s.endIndex)...]),
@@ -302,13 +379,13 @@ public enum ChromeCatalog {
             }
         }
         // SMF: `« on: September 08, 2013, 03:41:36 PM »`, `« Reply #3 on: … »`.
-        if Bytes.hasPrefix(l, u("« ")) && Bytes.hasSuffix(l, u(" »")) && Bytes.contains(l, u("on: ")) && Bytes.englishDate(l) {
+        if Bytes.hasPrefix(l, "« ") && Bytes.hasSuffix(l, " »") && Bytes.contains(l, "on: ") && Bytes.englishDate(l) {
             var f: Int?
-            if let r = Bytes.find(l, u("reply #")) {
+            if let r = Bytes.find(l, "reply #") {
                 let (end, n) = Bytes.digits(l, r + 7)
                 if n >= 1 { f = Int(String(decoding: l[(r + 7)..<end], as: UTF8.self)).map { $0 + 1 } }
             }
-            let on = Bytes.find(t, u("on: "))!
+            let on = Bytes.find(t, "on: ")!
             return PostHeaderMatch(author: nil, date: trimmedString(t[(on + 4)..<(t.endIndex - 3)]), floor: f, isStrong: true, profileFollows: false)
         }
         // vBulletin: `1. #1`, `#12`, `#3 (permalink)`.
@@ -317,7 +394,7 @@ public enum ChromeCatalog {
         if n >= 1 && n <= 6 && nEnd < v.endIndex && v[nEnd] == 0x2E { v = v[Bytes.skipSpaces(v, nEnd + 1)...] }
         if v.first == 0x23 {
             let (end, count) = Bytes.digits(v, v.startIndex + 1)
-            if count >= 1 && count <= 6 && (end == v.endIndex || Bytes.hasPrefix(v[end...], u(" (permalink)"))) {
+            if count >= 1 && count <= 6 && (end == v.endIndex || Bytes.hasPrefix(v[end...], " (permalink)")) {
                 return PostHeaderMatch(author: nil, date: nil, floor: Int(String(decoding: v[(v.startIndex + 1)..<end], as: UTF8.self)),
                                        isStrong: true, profileFollows: true)
             }

@@ -78,7 +78,11 @@ public enum LineTexts {
         let source = tree.source
         let bytes = source.bytes
         let lineCount = source.lineCount
-        var raw = [[UInt8]](repeating: [], count: lineCount)
+        // The text pieces of all lines, in order, in one buffer: line l owns flat[flatStart[l]..<flatEnd[l]].
+        var flat: [UInt8] = []
+        flat.reserveCapacity(bytes.count)
+        var flatStart = [Int](repeating: 0, count: lineCount)
+        var flatEnd = [Int](repeating: 0, count: lineCount)
         var firstText = [Int](repeating: -1, count: lineCount)
         var lastText = [Int](repeating: -1, count: lineCount)
         var allBold = [Bool](repeating: true, count: lineCount)
@@ -90,57 +94,63 @@ public enum LineTexts {
         struct Frame { var end: Int; var bold: Bool; var size: Int; var heading: Int; var blocks: BlockContext; var styled: Bool }
         var stack: [Frame] = []
         var line = 0
-        let nodes = tree.nodes
+        let lineStarts = source.lineStarts
+        tree.nodes.withUnsafeBufferPointer { nodes in
         var index = 1
         while index < nodes.count {
             while let top = stack.last, top.end <= index { stack.removeLast() }
-            let node = nodes[index]
-            if node.kind == .element {
+            let kind = nodes[index].kind
+            if kind == .element {
                 let parent = stack.last ?? Frame(end: 0, bold: false, size: 0, heading: 0, blocks: [], styled: false)
-                var frame = Frame(end: node.subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
+                var frame = Frame(end: nodes[index].subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
                                   blocks: parent.blocks, styled: true)
-                let name = node.tag?.name ?? ""
-                switch name {
-                case "b", "strong": frame.bold = true
-                case "size": frame.size = max(parent.size, sizeRank(node.argumentRange.map { Array(bytes[$0.start..<$0.end]) } ?? []))
-                case "h1", "h2", "h3", "h4", "h5", "h6":
-                    let level = Int(name.utf8.last! - 0x30)
-                    frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
-                case "heading":
-                    var level = 2
-                    if let arg = node.argumentRange, arg.count >= 1, bytes[arg.start] >= 0x31, bytes[arg.start] <= 0x36 {
-                        level = Int(bytes[arg.start] - 0x30)
+                let role = nodes[index].tag.map { elementRoles[$0.name] ?? .other } ?? .other
+                switch role {
+                case .bold: frame.bold = true
+                case .size:
+                    let arg = nodes[index].argumentRange.map { Array(bytes[$0.start..<$0.end]) } ?? []
+                    frame.size = max(parent.size, sizeRank(arg))
+                case .heading(let fixed):
+                    var level = fixed
+                    if fixed == 0 {
+                        level = 2
+                        if let arg = nodes[index].argumentRange, arg.count >= 1, bytes[arg.start] >= 0x31, bytes[arg.start] <= 0x36 {
+                            level = Int(bytes[arg.start] - 0x30)
+                        }
                     }
                     frame.heading = parent.heading == 0 ? level : min(parent.heading, level)
-                case "quote": frame.blocks.insert(.quote)
-                case "code", "php", "html", "noparse", "pre", "plain": frame.blocks.insert(.code)
-                case "list", "ul", "ol", "li": frame.blocks.insert(.list)
-                case "table": frame.blocks.insert(.table)
-                case "hide", "spoiler", "spoil", "free": frame.blocks.insert(.hidden)
-                case "align", "left", "center", "right", "justify", "p", "float", "indent", "url", "color", "font", "backcolor":
-                    frame.styled = parent.styled
-                default: break
+                case .block(let b): frame.blocks.insert(b)
+                case .layout: frame.styled = parent.styled
+                case .other: break
                 }
                 stack.append(frame)
                 index += 1
                 continue
             }
-            guard node.kind == .text else { index += 1; continue }
+            guard kind == .text else { index += 1; continue }
             let frame = stack.last
-            var start = node.range.start
-            let end = node.range.end
-            while line + 1 < lineCount && source.lineStarts[line + 1] <= start { line += 1 }
+            var start = nodes[index].range.start
+            let end = nodes[index].range.end
+            while line + 1 < lineCount && lineStarts[line + 1] <= start { line += 1 }
             // A text leaf normally lies on one line; split it if it does not.
             while start < end {
-                let lineEnd = line + 1 < lineCount ? min(end, source.lineStarts[line + 1]) : end
+                let lineEnd = line + 1 < lineCount ? min(end, lineStarts[line + 1]) : end
                 var pieceStart = start
                 var pieceEnd = lineEnd
                 while pieceStart < pieceEnd && isSpaceByte(bytes, pieceStart, pieceEnd) > 0 { pieceStart += isSpaceByte(bytes, pieceStart, pieceEnd) }
                 while pieceEnd > pieceStart && isSpaceBefore(bytes, pieceEnd, pieceStart) > 0 { pieceEnd -= isSpaceBefore(bytes, pieceEnd, pieceStart) }
-                raw[line].append(contentsOf: bytes[start..<lineEnd])
+                if flatEnd[line] == 0 || flatEnd[line] != flat.count { flatStart[line] = flat.count }
+                flat.append(contentsOf: bytes[start..<lineEnd])
+                flatEnd[line] = flat.count
                 if pieceStart < pieceEnd {
                     if firstText[line] < 0 { firstText[line] = pieceStart }
                     lastText[line] = pieceEnd
+                }
+                // Markdown markers (`**`, `#`) outside the tags do not decide the line's formatting.
+                var markersOnly = true
+                var k = pieceStart
+                while k < pieceEnd { if bytes[k] != 0x2A && bytes[k] != 0x23 && bytes[k] != 0x20 { markersOnly = false; break }; k += 1 }
+                if pieceStart < pieceEnd && !markersOnly {
                     let bold = frame?.bold ?? false
                     if !bold { allBold[line] = false }
                     minSize[line] = min(minSize[line], frame?.size ?? 0)
@@ -154,17 +164,23 @@ public enum LineTexts {
             }
             index += 1
         }
+        }
 
         var result: [LineText] = []
         result.reserveCapacity(lineCount)
         for l in 0..<lineCount {
             // Jammer units contain single spaces: strip them before space runs are collapsed.
-            let (cleaned, jammer, jammerOnly) = stripJammer(fold(raw[l]))
-            let folded = jammer ? cleaned : fold(raw[l])
-            let text = normalise(folded)
-            var gap = false
-            var run = 0
-            for b in folded { if b == 0x20 { run += 1; if run >= 3 { gap = true; break } } else { run = 0 } }
+            let piece = flat[flatStart[l]..<max(flatStart[l], flatEnd[l])]
+            var (text, gap) = normalise(piece)
+            var jammer = false, jammerOnly = false
+            if mayHoldJammer(text) {
+                let (cleaned, found, only) = stripJammer(fold(piece))
+                if found {
+                    jammer = true
+                    jammerOnly = only
+                    (text, gap) = normalise(cleaned[...])
+                }
+            }
             let range = firstText[l] >= 0 ? ByteRange(firstText[l], lastText[l]) : ByteRange(source.lineStarts[l], source.lineStarts[l])
             let visible = !text.isEmpty
             result.append(LineText(text: text, textRange: range, hasJammer: jammer, isJammerOnly: jammerOnly,
@@ -174,6 +190,25 @@ public enum LineTexts {
         }
         return result
     }
+
+    /// What an element means for line text.
+    enum ElementRole {
+        case bold, size, heading(Int), block(BlockContext), layout, other
+    }
+
+    /// Tag name (catalog name) -> role; tags not listed are styling that counts as "styled".
+    static let elementRoles: [String: ElementRole] = {
+        var table: [String: ElementRole] = ["b": .bold, "strong": .bold, "size": .size, "heading": .heading(0),
+                                            "quote": .block(.quote), "table": .block(.table)]
+        for level in 1...6 { table["h\(level)"] = .heading(level) }
+        for name in ["code", "php", "html", "noparse", "pre", "plain"] { table[name] = .block(.code) }
+        for name in ["list", "ul", "ol", "li"] { table[name] = .block(.list) }
+        for name in ["hide", "spoiler", "spoil", "free"] { table[name] = .block(.hidden) }
+        for name in ["align", "left", "center", "right", "justify", "p", "float", "indent", "url", "color", "font", "backcolor"] {
+            table[name] = .layout
+        }
+        return table
+    }()
 
     /// Maps a `[size=...]` argument to the Discuz 1-7 scale (`4` and up are heading sizes); 0 when unreadable.
     static func sizeRank(_ arg: [UInt8]) -> Int {
@@ -230,7 +265,8 @@ public enum LineTexts {
     }
 
     /// Folds tabs, U+00A0 and U+3000 to ASCII spaces and trims, keeping space runs.
-    static func fold(_ raw: [UInt8]) -> [UInt8] {
+    static func fold(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        let raw = Array(raw)
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -246,21 +282,53 @@ public enum LineTexts {
         return Array(out[start..<end])
     }
 
-    /// Folds whitespace to single spaces and trims.
-    static func normalise(_ raw: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        var pendingSpace = false
-        while i < raw.count {
-            let s = isSpaceByte(raw, i, raw.count)
-            if s > 0 { pendingSpace = true; i += s; continue }
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(raw[i])
-            i += 1
+    /// Folds whitespace (ASCII space, tab, CR, LF, U+00A0, U+3000) to single spaces and trims, in one pass;
+    /// also reports whether a run of three or more whitespace characters separated two words.
+    static func normalise(_ raw: ArraySlice<UInt8>) -> ([UInt8], Bool) {
+        guard !raw.isEmpty else { return ([], false) }
+        var gap = false
+        let out = raw.withUnsafeBufferPointer { buffer in
+            [UInt8](unsafeUninitializedCapacity: buffer.count) { target, count in
+                let n = buffer.count
+                var i = 0
+                var pending = 0
+                var written = 0
+                while i < n {
+                    let c = buffer[i]
+                    var s = 0
+                    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { s = 1 }
+                    else if c == 0xC2 && i + 1 < n && buffer[i + 1] == 0xA0 { s = 2 }
+                    else if c == 0xE3 && i + 2 < n && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 { s = 3 }
+                    if s > 0 { pending += 1; i += s; continue }
+                    if pending > 0 && written > 0 {
+                        target[written] = 0x20
+                        written += 1
+                        if pending >= 3 { gap = true }
+                    }
+                    pending = 0
+                    target[written] = c
+                    written += 1
+                    i += 1
+                }
+                count = written
+            }
         }
-        return out
+        return (out, gap)
+    }
+
+    /// A cheap test for a jammer run at either edge: a whole unit (`[ -;]`, space, `[?-~]`) at the start
+    /// followed by another space soon, or a whole unit at the end.
+    @inline(__always)
+    static func mayHoldJammer(_ t: [UInt8]) -> Bool {
+        let n = t.count
+        guard n >= 9 else { return false }
+        @inline(__always) func c1(_ b: UInt8) -> Bool { b >= 0x20 && b <= 0x3B }
+        @inline(__always) func c2(_ b: UInt8) -> Bool { b >= 0x3F && b <= 0x7E }
+        if c1(t[0]) && t[1] == 0x20 && c2(t[2]) && (t[3] == 0x20 || t[4] == 0x20 || t[5] == 0x20) { return true }
+        // The first unit's space may have been trimmed: `L w$ |8 …` after `. L  w$`.
+        if c2(t[0]) && t[1] == 0x20 && (t[3] == 0x20 || t[4] == 0x20) && c1(t[2]) { return true }
+        if c1(t[n - 3]) && t[n - 2] == 0x20 && c2(t[n - 1]) && (t[n - 4] == 0x20 || t[n - 5] == 0x20 || t[n - 6] == 0x20) { return true }
+        return false
     }
 
     /// Removes Discuz jammer runs (5+ units of `[ -;] [?-~]`) at the start and end of a line (spec 3.4).

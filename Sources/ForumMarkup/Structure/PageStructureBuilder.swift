@@ -34,6 +34,10 @@ struct PageStructureBuilder {
     }
 
     private static let u = Bytes.u
+    static let labelEnds: [StaticString] = ["。", ".", "!", "！", "?", "？", ";", "；", ",", "，"]
+    static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: "), u("Topic: ")]
+    static let bulletPrefixes: [StaticString] = ["- ", "* ", "• ", "> "]
+    static let titleEnds: [StaticString] = ["。", ".", ",", ";", ":", "，", "；", "："]
 
     func text(_ i: Int) -> ArraySlice<UInt8> { lines[i].text[...] }
 
@@ -54,8 +58,7 @@ struct PageStructureBuilder {
     func isShortLabel(_ i: Int, maxWidth: Int = 48) -> Bool {
         let t = text(i)
         guard !t.isEmpty, LineText.width(t) <= maxWidth, !Bytes.hasURL(t) else { return false }
-        for end in [Self.u("。"), Self.u("."), Self.u("!"), Self.u("！"), Self.u("?"), Self.u("？"), Self.u(";"), Self.u("；"),
-                    Self.u(","), Self.u("，")] where Bytes.hasSuffix(t, end) { return false }
+        for end in Self.labelEnds where Bytes.hasSuffix(t, end) { return false }
         return true
     }
 
@@ -114,7 +117,8 @@ struct PageStructureBuilder {
         // 2. Title from page anchors: `[复制链接]` under it, `Thread: X`, `查看完整版本: X`, `Post subject: X`.
         var titleAnchored = false
         if titleLine == nil {
-            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink }),
+            // `[复制链接]` (Discuz) or `Thread starter X` (XenForo) right under the title.
+            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink || Bytes.hasPrefix(text($0), "Thread starter ") }),
                let t = previousNonBlank(copy - 1, floor: max(0, copy - 4)), match[t] == nil, header[t] == nil {
                 title = cleanTitle(lines[t].string)
                 titleLine = t
@@ -125,8 +129,7 @@ struct PageStructureBuilder {
             for i in 0..<min(n, 400) where !lines[i].isBlank {
                 let t = text(i)
                 var rest: ArraySlice<UInt8>?
-                for p in [Self.u("Thread: "), Self.u("查看完整版本: "), Self.u("查看完整版本:"), Self.u("Post subject: "),
-                          Self.u("Topic: ")] where Bytes.hasPrefix(t, p) { rest = t.dropFirst(p.count) }
+                for p in Self.titleAnchors where Bytes.hasPrefix(t, p) { rest = t.dropFirst(p.count) }
                 if let r = rest, !r.isEmpty, LineText.width(r) <= 200 {
                     title = cleanTitle(String(decoding: r, as: UTF8.self))
                     titleLine = i
@@ -169,7 +172,7 @@ struct PageStructureBuilder {
             let h = header[meta]!
             hasChrome = true
             // Header block: walk back over profile lines to the previous post's end.
-            let blockStart = headerBlockStart(meta: meta, lowerBound: lowerBound, chrome: &chrome)
+            let blockStart = withUnsafeMutablePointer(to: &chrome) { headerBlockStart(meta: meta, lowerBound: lowerBound, chrome: $0) }
             chrome[meta] = .postMeta
             // Profile tail (vBulletin/phpBB/XenForo panels follow the header).
             var start = meta + 1
@@ -188,22 +191,32 @@ struct PageStructureBuilder {
                 if let hm = header[j], j > meta {
                     if hm.isStrong { end = j; break }
                 }
-                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) { end = j; endRun = j; break }
-                if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), Self.u("您需要登录后才可以回帖")) { end = j; endRun = j; break }
+                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) {
+                    end = trailingProfileStart(before: j, floor: start, chrome: &chrome)
+                    endRun = j
+                    break
+                }
+                if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), "您需要登录后才可以回帖") { end = j; endRun = j; break }
                 if exportMode, isExportSeparator(j) { end = j; chrome[j] = .frontMatter; break }
                 j += 1
             }
             while next < anchors.count && anchors[next] < end { next += 1 }
             if endRun == nil, next < anchors.count, end == anchors[next] {
                 // The next post's header block is not part of this body.
-                var probe = chrome
-                let nb = headerBlockStart(meta: end, lowerBound: start, chrome: &probe)
+                let nb = headerBlockStart(meta: end, lowerBound: start, chrome: nil)
                 end = max(start, nb)
             }
             if let run = endRun { lastEndRun = run }
+            // XenForo prints name, user title and date above `#N`: take the name and date from that block.
+            var date = h.date
+            if h.profileFollows && blockStart < meta {
+                let (name, shown) = nameAndDate(in: blockStart..<meta)
+                if author == nil { author = name }
+                if date == nil { date = shown }
+            }
             var post = makePost(headerLine: meta, startLine: blockStart, bodyStart: start, bodyEnd: end, index: posts.count,
                                 floorShown: h.floor ?? floorLabelBefore(meta).0, floorText: floorLabelBefore(meta).1,
-                                author: author, date: h.date)
+                                author: author, date: date)
             post.editedBy = editor(in: post.bodyLines)
             posts.append(post)
             lowerBound = end
@@ -240,7 +253,7 @@ struct PageStructureBuilder {
             var j = start
             while j < n {
                 if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 2, endCounts: false) { end = j; lastEndRun = j; break }
-                if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), Self.u("您需要登录后才可以回帖")) { end = j; lastEndRun = j; break }
+                if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), "您需要登录后才可以回帖") { end = j; lastEndRun = j; break }
                 j += 1
             }
             if start < end || n > 0 {
@@ -269,7 +282,7 @@ struct PageStructureBuilder {
                 }
             } else if header[i] != nil && !inBody[i] {
                 kind = .postMeta
-            } else if previousChrome == .guestBanner, text(i).elementsEqual([0x78]) || text(i).elementsEqual(Self.u("×")) {
+            } else if previousChrome == .guestBanner, text(i).elementsEqual([0x78]) || Bytes.equals(text(i), "×") {
                 kind = .guestBanner
             }
             if let k = kind { roles[i] = .chrome(k); hasChrome = true }
@@ -282,13 +295,14 @@ struct PageStructureBuilder {
 
     /// Walks back from a post header over its header block (floor label, floor jump, profile panel).
     /// When the walk reaches `lowerBound`, the whole stretch is chrome; else only catalog lines are.
-    func headerBlockStart(meta: Int, lowerBound: Int, chrome: inout [ChromeKind?]) -> Int {
+    func headerBlockStart(meta: Int, lowerBound: Int, chrome: UnsafeMutablePointer<[ChromeKind?]>?) -> Int {
         var j = meta - 1
         var start = meta
         while j >= lowerBound {
             if lines[j].isBlank { j -= 1; continue }
             if let m = match[j], m.scope != .footerOnly || m.kind == .pageFooter {
-                if m.endsPost { break }
+                // The previous post's end-of-post buttons: the block runs unbroken from there.
+                if m.endsPost { j = lowerBound - 1; break }
                 start = j; j -= 1; continue
             }
             if header[j] != nil { break }
@@ -296,9 +310,9 @@ struct PageStructureBuilder {
             break
         }
         let reachedBound = j < lowerBound
-        if start < meta {
+        if start < meta, let chrome = chrome {
             for k in start..<meta where !lines[k].isBlank {
-                if let m = match[k] { chrome[k] = m.kind } else if reachedBound { chrome[k] = .profile }
+                if let m = match[k] { chrome.pointee[k] = m.kind } else if reachedBound { chrome.pointee[k] = .profile }
             }
         }
         if !reachedBound {
@@ -308,6 +322,45 @@ struct PageStructureBuilder {
             return s
         }
         return start
+    }
+
+    /// In a header block: the first non-catalog one-word line directly followed by a catalog profile line
+    /// (the user name above a user title), and the last line that is only a date.
+    func nameAndDate(in block: Range<Int>) -> (String?, String?) {
+        var name: String?
+        var date: String?
+        for k in block where !lines[k].isBlank {
+            let t = text(k)
+            if name == nil, match[k] == nil, header[k] == nil, isShortLabel(k, maxWidth: 24), !Bytes.contains(t, [0x20]),
+               let next = nextNonBlank(k + 1, limit: block.upperBound), match[next]?.kind == .profile {
+                name = lines[k].string
+            }
+            if match[k] == nil, LineText.width(t) <= 24, Bytes.englishDate(t) || Bytes.dateEnd(t, t.startIndex) == t.endIndex {
+                date = lines[k].string
+            }
+        }
+        return (name, date)
+    }
+
+    /// A user panel printed between a body and its end-of-post buttons (phpBB prosilver: name, `Posts:`,
+    /// `Joined:`): at least one catalog profile line, optionally preceded by a short name line. Returns the
+    /// first line of the panel (or `end` when there is none) and marks the panel as chrome.
+    func trailingProfileStart(before end: Int, floor: Int, chrome: inout [ChromeKind?]) -> Int {
+        var j = end - 1
+        var first = end
+        while j >= floor {
+            if lines[j].isBlank { j -= 1; continue }
+            guard let m = match[j], m.kind == .profile, m.scope == .outsideBody else { break }
+            first = j
+            j -= 1
+        }
+        guard first < end else { return end }
+        if let name = previousNonBlank(first - 1, floor: floor), name == first - 1, match[name] == nil, header[name] == nil,
+           isShortLabel(name, maxWidth: 24), !Bytes.contains(text(name), [0x20]) {
+            first = name
+        }
+        for k in first..<end where !lines[k].isBlank { chrome[k] = match[k]?.kind ?? .profile }
+        return first
     }
 
     /// The user panel after a vBulletin/phpBB/XenForo header: returns the first body line and the
@@ -327,7 +380,7 @@ struct PageStructureBuilder {
             if let m = match[j], m.scope == .outsideBody, !m.endsPost {
                 last = j
                 keyPending = ChromeCatalog.keyOnly.contains(low)
-                if Bytes.hasSuffix(low[...], Self.u("'s avatar")) {
+                if Bytes.hasSuffix(low[...], "'s avatar") {
                     let name = t.dropLast(9)
                     let token = name.split(separator: 0x20).last.map { String(decoding: $0, as: UTF8.self) }
                     avatar = token
@@ -410,7 +463,7 @@ struct PageStructureBuilder {
         let bodyByteStart = bodyStart < n ? source.lineStarts[bodyStart] : source.count
         let bodyByteEnd = bodyEnd < n ? source.lineStarts[bodyEnd] : source.count
         let start = startLine < n ? source.lineStarts[startLine] : source.count
-        return Post(headerLine: headerLine, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
+        return Post(headerLine: headerLine, headerRange: headerLine.map { lines[$0].textRange }, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
                     editedBy: nil, bodyLines: bodyLines, range: ByteRange(start, max(start, bodyByteEnd)),
                     bodyRange: ByteRange(bodyByteStart, max(bodyByteStart, bodyByteEnd)))
     }
@@ -419,7 +472,7 @@ struct PageStructureBuilder {
     func editor(in body: Range<Int>) -> String? {
         for i in body.prefix(6) where match[i]?.kind == .editNotice {
             let t = text(i)
-            if Bytes.hasPrefix(t, ChromeCatalog.editNoticeDiscuz), let yu = Bytes.find(t, Self.u(" 于 ")) {
+            if Bytes.hasPrefix(t, ChromeCatalog.editNoticeDiscuz), let yu = Bytes.find(t, " 于 ") {
                 return String(decoding: t[(t.startIndex + ChromeCatalog.editNoticeDiscuz.count)..<yu], as: UTF8.self)
             }
             let low = Bytes.lower(t)
@@ -428,7 +481,7 @@ struct PageStructureBuilder {
                 let name = rest.prefix { $0 != 0x3B && $0 != 0x20 && $0 != 0x2C }
                 return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
             }
-            if let by = Bytes.find(low[...], Self.u(" by ")) {
+            if let by = Bytes.find(low[...], " by ") {
                 let rest = t[(by + 4)...].prefix { $0 != 0x20 && $0 != 0xC2 }
                 return rest.isEmpty ? nil : String(decoding: rest, as: UTF8.self)
             }
@@ -469,7 +522,7 @@ struct PageStructureBuilder {
                 if catalogOnly { catalogOnlyEnd = j }
                 continue
             }
-            if (Bytes.hasPrefix(t, Self.u("• ")) || Bytes.hasPrefix(t, Self.u("· "))) && LineText.width(t) <= 26 {
+            if (Bytes.hasPrefix(t, "• ") || Bytes.hasPrefix(t, "· ")) && LineText.width(t) <= 26 {
                 bullets += 1; catalogOnly = false; j += 1; continue
             }
             if Bytes.isNumbersOnly(t) { catalogOnly = false; j += 1; continue }
@@ -484,10 +537,10 @@ struct PageStructureBuilder {
         let t = line.text[...]
         guard LineText.width(t) <= 160, !Bytes.hasURL(t), !line.isPartlyStyled, nextNonBlank(i + 1) != nil else { return false }
         if line.blocks.contains(.code) || line.blocks.contains(.quote) || line.blocks.contains(.list) { return false }
-        for p in [Self.u("- "), Self.u("* "), Self.u("• "), Self.u("> ")] where Bytes.hasPrefix(t, p) { return false }
-        for end in [Self.u("。"), Self.u("."), Self.u(","), Self.u(";"), Self.u(":"), Self.u("，"), Self.u("；"), Self.u("：")]
+        for p in Self.bulletPrefixes where Bytes.hasPrefix(t, p) { return false }
+        for end in Self.titleEnds
         where Bytes.hasSuffix(t, end) { return false }
-        if Bytes.contains(t, Self.u("，")) || Bytes.contains(t, Self.u("。")) { return false }
+        if Bytes.contains(t, "，") || Bytes.contains(t, "。") { return false }
         return true
     }
 
@@ -511,7 +564,7 @@ struct PageStructureBuilder {
         var bytes = Bytes.decodeEntities(Array(s.utf8))[...]
         while bytes.first == 0x20 { bytes = bytes.dropFirst() }
         let low = Bytes.lower(bytes)
-        if Bytes.hasPrefix(low[...], Self.u("re: ")) { bytes = bytes.dropFirst(4) } else if Bytes.hasPrefix(low[...], Self.u("re:")) { bytes = bytes.dropFirst(3) }
+        if Bytes.hasPrefix(low[...], "re: ") { bytes = bytes.dropFirst(4) } else if Bytes.hasPrefix(low[...], "re:") { bytes = bytes.dropFirst(3) }
         return ChromeCatalog.trimmedString(bytes)
     }
 }

@@ -1,0 +1,84 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Any encodable value, boxed so that results of different types share one response type.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+/// The JSON `null`, as a result (`shutdown`) or params.
+public struct JSONNull: Codable, Hashable, Sendable {
+    public init() {}
+    public init(from decoder: any Decoder) throws {}
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encodeNil()
+    }
+}
+
+/// A response: `{"jsonrpc":"2.0","id":…,"result":…}` or `{…,"error":{code,message}}`.
+struct ResponseMessage: Encodable {
+    let id: RequestID?
+    let result: AnyEncodable?
+    let error: ResponseError?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: MessageKey.self)
+        try container.encode("2.0", forKey: .jsonrpc)
+        if let id { try container.encode(id, forKey: .id) } else { try container.encodeNil(forKey: .id) }
+        if let error {
+            try container.encode(error, forKey: .error)
+        } else if let result {
+            try container.encode(result, forKey: .result)
+        } else {
+            try container.encodeNil(forKey: .result)
+        }
+    }
+}
+
+/// A notification from the server: `{"jsonrpc":"2.0","method":…,"params":…}`.
+struct NotificationMessage<Params: Encodable>: Encodable {
+    let method: String
+    let params: Params
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: MessageKey.self)
+        try container.encode("2.0", forKey: .jsonrpc)
+        try container.encode(method, forKey: .method)
+        try container.encode(params, forKey: .params)
+    }
+}
+
+/// Encodes outgoing messages to body bytes (framing is `FrameWriter`'s job).
+public struct MessageEncoder {
+    private let encoder: JSONEncoder
+
+    public init() {
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    /// The body of a successful response.
+    public func response(id: RequestID, result: any Encodable) -> [UInt8] {
+        do {
+            return Array(try encoder.encode(ResponseMessage(id: id, result: AnyEncodable(value: result), error: nil)))
+        } catch {
+            return self.response(id: id, error: .internalError("could not encode the result: \(error)"))
+        }
+    }
+
+    /// The body of an error response; `id` nil gives `"id": null`.
+    public func response(id: RequestID?, error: ResponseError) -> [UInt8] {
+        // Encoding a response that holds only strings and numbers cannot fail.
+        (try? Array(encoder.encode(ResponseMessage(id: id, result: nil, error: error)))) ?? []
+    }
+
+    /// The body of a notification.
+    public func notification<P: Encodable>(_ method: String, _ params: P) -> [UInt8] {
+        (try? Array(encoder.encode(NotificationMessage(method: method, params: params)))) ?? []
+    }
+}

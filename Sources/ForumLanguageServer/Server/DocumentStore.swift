@@ -1,0 +1,107 @@
+import ForumMarkup
+
+/// One open document: its current text and version, and the analysis of that version, computed at
+/// most once and shared by every request and by diagnostics.
+public final class OpenDocument {
+    /// The URI as the client sent it (compared byte for byte).
+    public let uri: String
+    /// The client's language id (`bbcode`, `forum`, ...).
+    public let languageId: String
+    /// The version the client gave with the last open or change.
+    public internal(set) var version: Int
+    /// The current text.
+    public private(set) var source: SourceText
+    /// A number unique to this content across all documents of this server run (the pull
+    /// diagnostics `resultId`); changes whenever the text changes.
+    public private(set) var generation: Int
+    private var cachedAnalysis: DocumentAnalysis?
+    private var cachedIndex: PositionIndex?
+    private let options: AnalysisOptions
+
+    init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {
+        self.uri = uri
+        self.languageId = languageId
+        self.version = version
+        self.source = source
+        self.generation = generation
+        self.options = options
+    }
+
+    /// The analysis of the current version (computed on first use, then cached until the next change).
+    public var analysis: DocumentAnalysis {
+        if let cachedAnalysis { return cachedAnalysis }
+        let analysis = DocumentAnalysis(source: source, options: options)
+        cachedAnalysis = analysis
+        return analysis
+    }
+
+    /// The position index of the current version in `encoding` (cached: one encoding per session).
+    public func positionIndex(_ encoding: PositionEncoding) -> PositionIndex {
+        if let cachedIndex, cachedIndex.encoding == encoding { return cachedIndex }
+        let index = PositionIndex(source, encoding)
+        cachedIndex = index
+        return index
+    }
+
+    /// True when the current version has been analysed already.
+    public var isAnalysed: Bool { cachedAnalysis != nil }
+
+    /// Replaces the text (the cached analysis is dropped).
+    func replace(_ source: SourceText, version: Int, generation: Int) {
+        self.source = source
+        self.version = version
+        self.generation = generation
+        cachedAnalysis = nil
+        cachedIndex = nil
+    }
+}
+
+/// The open documents, by URI. Confined to the worker thread.
+public final class DocumentStore {
+    private var documents: [String: OpenDocument] = [:]
+    private var nextGeneration = 1
+
+    init() {}
+
+    /// The open document at `uri`, if any.
+    public subscript(uri: String) -> OpenDocument? { documents[uri] }
+
+    /// The URIs of all open documents (unordered).
+    public var uris: [String] { Array(documents.keys) }
+
+    /// Opens (or re-opens, replacing) a document.
+    @discardableResult
+    func open(uri: String, languageId: String, version: Int, text: SourceText, options: AnalysisOptions) -> OpenDocument {
+        let document = OpenDocument(uri: uri, languageId: languageId, version: version, source: text,
+                                    generation: takeGeneration(), options: options)
+        documents[uri] = document
+        return document
+    }
+
+    /// Applies content changes in order: each ranged change's positions are read against the text
+    /// left by the changes before it; a change without a range replaces the whole text.
+    /// Returns nil when the document is not open.
+    func change(uri: String, version: Int, changes: [TextDocumentContentChangeEvent], encoding: PositionEncoding) -> OpenDocument? {
+        guard let document = documents[uri] else { return nil }
+        var source = document.source
+        for change in changes {
+            if let range = change.range {
+                let bytes = PositionConverter(source, encoding).byteRange(range)
+                source = source.applying([TextEdit(range: bytes, replacement: change.text)])
+            } else {
+                source = SourceText(change.text)
+            }
+        }
+        document.replace(source, version: version, generation: takeGeneration())
+        return document
+    }
+
+    /// Closes a document; returns false when it was not open.
+    @discardableResult
+    func close(uri: String) -> Bool { documents.removeValue(forKey: uri) != nil }
+
+    private func takeGeneration() -> Int {
+        defer { nextGeneration += 1 }
+        return nextGeneration
+    }
+}

@@ -1,0 +1,102 @@
+import ForumMarkup
+
+/// The server's state as request and notification handlers see it: lifecycle, negotiated
+/// encoding, client capabilities, open documents, and the way out to the client.
+///
+/// Confined to the worker thread: handlers run one at a time, in arrival order.
+public final class ServerContext {
+    /// Where the server is in the LSP lifecycle.
+    public enum Phase: Sendable {
+        /// Before `initialize`: requests are answered `-32002`, notifications dropped (except `exit`).
+        case uninitialized
+        /// After `initialize`.
+        case running
+        /// After `shutdown`: requests are answered `-32600`; only `exit` is acted on.
+        case shutDown
+    }
+
+    /// The lifecycle phase.
+    public internal(set) var phase: Phase = .uninitialized
+    /// The open documents.
+    public let documents = DocumentStore()
+    /// What the client can do (empty before `initialize`).
+    public internal(set) var client = ClientCapabilities()
+    /// The negotiated position encoding (UTF-16 until `initialize` says otherwise).
+    public internal(set) var encoding: PositionEncoding = .utf16
+    /// True when the client pulls diagnostics (`textDocument/diagnostic`); false when they are pushed.
+    public internal(set) var pullsDiagnostics = false
+    /// Options for every analysis (dialect).
+    public var analysisOptions = AnalysisOptions()
+    /// The client's name and version from `initialize`, for logs.
+    public internal(set) var clientName = "unknown client"
+
+    /// Set by `exit`: the process exit code (0 after `shutdown`, 1 without).
+    public internal(set) var exitCode: Int32?
+    /// Documents whose diagnostics must be pushed once the queue is drained, oldest first.
+    private(set) var pendingDiagnostics: [String] = []
+
+    private let output: OutputChannel
+    private let encoder = MessageEncoder()
+
+    init(output: OutputChannel) {
+        self.output = output
+    }
+
+    /// The open document at `uri`, or a `-32602` error naming it (for requests about a document
+    /// that was never opened or is closed).
+    public func document(_ uri: String) throws -> OpenDocument {
+        guard let document = documents[uri] else {
+            throw ResponseError.invalidParams("document not open: \(uri)")
+        }
+        return document
+    }
+
+    /// The position converter for `document` in the negotiated encoding (the only way to turn
+    /// positions into offsets and back).
+    public func converter(_ document: OpenDocument) -> PositionConverter {
+        PositionConverter(document.positionIndex(encoding))
+    }
+
+    /// Sends a notification to the client.
+    public func notify<P: Encodable>(_ method: String, _ params: P) {
+        output.send(encoder.notification(method, params))
+    }
+
+    /// Logs to stderr and, for warnings and errors, as `window/logMessage` too.
+    public func log(_ level: Log.Level, _ message: String) {
+        Log.emit(level, message)
+        if level.rawValue <= Log.Level.warning.rawValue, phase != .uninitialized {
+            notify("window/logMessage", LogMessageParams(type: level == .error ? 1 : 2, message: message))
+        }
+    }
+
+    /// Marks `uri`'s diagnostics for pushing once no more messages are queued (push mode only), so
+    /// that a burst of edits is analysed once, at its newest version.
+    public func diagnosticsChanged(_ uri: String) {
+        guard !pullsDiagnostics else { return }
+        if !pendingDiagnostics.contains(uri) { pendingDiagnostics.append(uri) }
+    }
+
+    /// Forgets pending diagnostics for `uri` (on close).
+    func cancelPendingDiagnostics(_ uri: String) {
+        pendingDiagnostics.removeAll { $0 == uri }
+    }
+
+    /// Takes the oldest pending document.
+    func takePendingDiagnostics() -> String? {
+        pendingDiagnostics.isEmpty ? nil : pendingDiagnostics.removeFirst()
+    }
+
+    /// Called by `exit`.
+    func requestExit() {
+        exitCode = phase == .shutDown ? 0 : 1
+    }
+
+    /// Called by `initialize`.
+    func configure(client: ClientCapabilities, clientName: String?) {
+        self.client = client
+        self.encoding = client.negotiatedEncoding
+        self.pullsDiagnostics = client.supportsPullDiagnostics
+        if let clientName { self.clientName = clientName }
+    }
+}
