@@ -463,7 +463,7 @@ struct PageStructureBuilder {
         let bodyByteStart = bodyStart < n ? source.lineStarts[bodyStart] : source.count
         let bodyByteEnd = bodyEnd < n ? source.lineStarts[bodyEnd] : source.count
         let start = startLine < n ? source.lineStarts[startLine] : source.count
-        return Post(headerLine: headerLine, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
+        return Post(headerLine: headerLine, headerRange: headerLine.map { lines[$0].textRange }, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
                     editedBy: nil, bodyLines: bodyLines, range: ByteRange(start, max(start, bodyByteEnd)),
                     bodyRange: ByteRange(bodyByteStart, max(bodyByteStart, bodyByteEnd)))
     }

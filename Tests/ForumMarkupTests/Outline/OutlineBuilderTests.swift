@@ -168,3 +168,30 @@ import Testing
         #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
     }
 }
+
+@Suite struct GreetingTests {
+    @Test func greetingsAreNotHeadings() {
+        let long = OutlineBuilderTests.long
+        let text = "\(long)\n\n大家好\n\n\(long)\n\nHi everyone\n\nThis is a long paragraph that follows the greeting and says a lot of things.\n"
+        #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
+    }
+}
+
+@Suite struct OutlineInvariantTests {
+    /// On every fixture and corpus document: selection ranges lie inside ranges, children inside parents,
+    /// names are non-empty, heading levels are 1-6 (what LSP clients require of DocumentSymbols).
+    @Test func itemsNestOnAllDocuments() {
+        for url in TestPaths.fixtureFiles + TestPaths.corpusDocuments {
+            guard let bytes = TestPaths.bytes(url) else { continue }
+            let analysis = DocumentAnalysis(source: SourceText(bytes: bytes))
+            var stack = analysis.outline.items(documentLength: bytes.count).map { ($0, ByteRange(0, bytes.count)) }
+            while let (item, parent) = stack.popLast() {
+                #expect(!item.name.isEmpty, "\(url.lastPathComponent)")
+                #expect(item.range.contains(item.selectionRange), "\(url.lastPathComponent): \(item.name)")
+                #expect(parent.contains(item.range), "\(url.lastPathComponent): \(item.name)")
+                if item.kind == .heading { #expect((1...6).contains(item.level)) }
+                stack += item.children.map { ($0, item.range) }
+            }
+        }
+    }
+}
