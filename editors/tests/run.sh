@@ -162,8 +162,20 @@ check_case() { # check_case EDITOR DOC DIR RC
   done < <(doc_headings "$doc")
   oerr=$(status_get "$dir" outline_error)
   local what="outline"; [ "$ed" = nvim ] && what="outline (documentSymbol list)"; [ "$ed" = emacs ] && what="outline (imenu)"
+  local misplaced=() want got
   if [ ${#missing[@]} -eq 0 ]; then
-    pass "$name: $what shows the $(doc_headings "$doc" | grep -c .) section headings"
+    # Each entry must lead to its heading's line (the line that ends with the heading text).
+    while IFS= read -r h; do
+      [ -n "$h" ] || continue
+      want=$(awk -v h="$h" 'length($0) >= length(h) && substr($0, length($0) - length(h) + 1) == h { print NR; exit }' "$file")
+      got=$(awk -F'\t' -v h="$h" '$2 == h { print $1; exit }' "$dir/outline-lines.txt" 2>/dev/null)
+      [ "$want" = "$got" ] || misplaced+=("$h at line ${got:-?}, expected ${want:-?}")
+    done < <(doc_headings "$doc")
+  fi
+  if [ ${#missing[@]} -eq 0 ] && [ ${#misplaced[@]} -eq 0 ]; then
+    pass "$name: $what shows the $(doc_headings "$doc" | grep -c .) section headings at their lines"
+  elif [ ${#missing[@]} -eq 0 ]; then
+    fail "$name: $what" "entries lead to the wrong line: ${misplaced[*]}"
   else
     fail "$name: $what" "missing ${missing[*]}${oerr:+ ($oerr)}; entries: $( [ -s "$dir/outline.txt" ] && tr '\n' '|' <"$dir/outline.txt" || echo none)"
   fi

@@ -193,6 +193,10 @@
             (unless ft--symbols-requested
               (ft--status "outline_error" "imenu did not ask the server for documentSymbol"))
             (ft--write "outline.txt" (mapconcat (lambda (l) (concat (nth 1 l) "\n")) leaves ""))
+            (ft--write "outline-lines.txt"
+                       (mapconcat (lambda (l) (format "%s\t%s\n" (if (numberp (nth 2 l)) (line-number-at-pos (nth 2 l) t) 0)
+                                                      (nth 1 l)))
+                                  leaves ""))
             (ft--write "outline-raw.txt"
                        (mapconcat (lambda (l) (format "%s%s  (line %s)\n"
                                                       (mapconcat (lambda (p) (concat p " > ")) (nth 0 l) "")

@@ -168,11 +168,14 @@ local function run()
     if vim.api.nvim_get_current_buf() ~= bufnr then vim.api.nvim_set_current_buf(bufnr) end
     local items = vim.fn.getloclist(0)
     if #items == 0 then items = vim.fn.getqflist() end
-    local raw, names = {}, {}
+    local raw, names, lines = {}, {}, {}
     for _, it in ipairs(items) do
+      local name = it.text:gsub('^%[[^%]]*%] ', '')
       table.insert(raw, string.format('%d:%d %s', it.lnum, it.col, it.text))
-      table.insert(names, (it.text:gsub('^%[[^%]]*%] ', '')))
+      table.insert(names, name)
+      table.insert(lines, it.lnum .. '\t' .. name)
     end
+    write('outline-lines.txt', table.concat(lines, '\n') .. (#lines > 0 and '\n' or ''))
     write('outline-raw.txt', table.concat(raw, '\n') .. (#raw > 0 and '\n' or ''))
     write('outline.txt', table.concat(names, '\n') .. (#names > 0 and '\n' or ''))
   end
