@@ -117,7 +117,7 @@ rows.append(("all rules (given structure)", measure {
     zip(trees, structures).reduce(0) { total, pair in
         var chrome: [Int: String] = [:]
         for line in pair.1.roles.indices { if let kind = pair.1.chromeKind(ofLine: line) { chrome[line] = kind.rawValue } }
-        let context = RuleContext(source: pair.0.source, tree: pair.0, dialect: .discuz, chromeLines: chrome)
+        let context = RuleContext(source: pair.0.source, tree: pair.0, dialect: .discuz, chromeLines: chrome, structure: pair.1)
         return total + CleanupRunner.diagnostics(for: context, configuration: CleanupConfiguration()).count
     }
 }.seconds))
