@@ -28,3 +28,15 @@ import ForumMarkup
         #expect(quote["endCharacter"] as? Int == 14)
     }
 }
+
+@Suite struct FoldingRangeLimitTests {
+    @Test func rangeLimitKeepsTheWidestRanges() throws {
+        let client = TestClient()
+        _ = client.initialize(capabilities: ["textDocument": ["foldingRange": ["lineFoldingOnly": true, "rangeLimit": 2]]])
+        client.open("file:///t.txt", OutlinePage.page)
+        let ranges = try #require(client.request("textDocument/foldingRange", ["textDocument": ["uri": "file:///t.txt"]])?["result"] as? [JSONObject])
+        #expect(ranges.count == 2)
+        // The post (lines 5-19) is the widest range and is kept.
+        #expect(ranges.contains { $0["startLine"] as? Int == 5 && $0["kind"] == nil })
+    }
+}

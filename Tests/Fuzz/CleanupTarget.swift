@@ -1,6 +1,7 @@
-// libFuzzer target: every clean-up rule, the runner, the page structure and the outline
+// libFuzzer target: every clean-up rule, the runner, the page structure, the outline and the editor
+// features (formatter, selection ranges, semantic tokens, links, completion, hover, tag partners)
 // (`Tests/Fuzz/run.sh cleanup SECONDS`). The checks are
-// Tests/ForumMarkupTests/Support/Fuzz/CleanupInvariants.swift, shared with the regression tests.
+// Tests/ForumMarkupTests/Support/Fuzz/{Cleanup,Editing}Invariants.swift, shared with the regression tests.
 
 /// Analyses the input with every rule on, cleans it up twice, and stops at the first broken invariant.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -7,7 +7,8 @@
 # the binary, corpus/, artifacts/ (crash-*, the inputs that broke an invariant) and last-run.log.
 # Environment: FUZZ_MAX_LEN (default 4096), FUZZ_ARGS (extra libFuzzer flags), FUZZ_NO_BUILD=1 (reuse
 # the last binary), FUZZ_ALLOW=kind,... (failure kinds to look past, e.g. not-converged).
-# The body is one function, so that editing this file cannot disturb a run in progress.
+# The script is one { } group, read whole before it runs, so editing this file cannot disturb a run.
+{
 main() {
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +24,7 @@ support_markup=Tests/ForumMarkupTests/Support/Fuzz
 support_server=Tests/ForumLanguageServerTests/Support/Fuzz
 case "$target" in
 parser)  libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift" ;;
-cleanup) libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift $support_markup/CleanupInvariants.swift" ;;
+cleanup) libraries="ForumMarkup"; harness="$support_markup/ParserInvariants.swift $support_markup/CleanupInvariants.swift $support_markup/EditingInvariants.swift" ;;
 edits)   libraries="ForumMarkup ForumLanguageServer"; harness="$support_server/EditInvariants.swift" ;;
 server)  libraries="ForumMarkup ForumLanguageServer"; harness="$support_server/ServerInvariants.swift" ;;
 *) echo "unknown target '$target' (parser, cleanup, server, edits)" >&2; exit 2 ;;
@@ -38,13 +39,20 @@ quiet() { grep -v "Cannot export local symbol" >&2 || true; }
 binary="$work/$target/fuzz-$target"
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -x "$binary" ]; then
 objects=()
+rebuilt=0
 for library in $libraries; do
+    objects+=("$modules/$library.o")
+    # Reuse a library object that is newer than its sources (and than the libraries it imports).
+    if [ "$rebuilt" = 0 ] && [ -f "$modules/$library.o" ] && [ -f "$modules/$library.swiftmodule" ] \
+        && [ -z "$(find "Sources/$library" -newer "$modules/$library.o" -name '*.swift' | head -1)" ]; then
+        continue
+    fi
+    rebuilt=1
     echo "building $library (instrumented)" >&2
     # shellcheck disable=SC2046
     swiftc -parse-as-library -module-name "$library" -enable-testing -sanitize=fuzzer,address -O -wmo \
         -I "$modules" -emit-module -emit-module-path "$modules/$library.swiftmodule" \
         -c $(find "Sources/$library" -name '*.swift' | sort) -o "$modules/$library.o" 2> >(quiet)
-    objects+=("$modules/$library.o")
 done
 echo "building $binary" >&2
 # shellcheck disable=SC2086
@@ -56,7 +64,7 @@ fi
 if [ "$seconds" = replay ]; then
     # Runs the given inputs once each (e.g. a saved crash) and shows the broken invariants.
     shift 2
-    SWIFT_BACKTRACE=enable=no "$binary" "$@" 2>&1 | grep -v "^INFO:" || true
+    FORUMLS_LOG=${FORUMLS_LOG:-off} SWIFT_BACKTRACE=enable=no "$binary" "$@" 2>&1 | grep -v "^INFO:" || true
     return 0
 fi
 
@@ -66,7 +74,7 @@ log="$work/$target/last-run.log"
 echo "fuzzing $target for $seconds s (log: $log)" >&2
 set +e
 # shellcheck disable=SC2086
-SWIFT_BACKTRACE=enable=no "$binary" "$work/$target/corpus" "Tests/Fuzz/corpus/$target" "${dict[@]}" \
+FORUMLS_LOG=${FORUMLS_LOG:-off} SWIFT_BACKTRACE=enable=no "$binary" "$work/$target/corpus" "Tests/Fuzz/corpus/$target" "${dict[@]}" \
     -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=20 -rss_limit_mb=3072 \
     -artifact_prefix="$work/$target/artifacts/" -print_final_stats=1 ${FUZZ_ARGS:-} > "$log" 2>&1
 status=$?
@@ -78,3 +86,4 @@ return $status
 }
 main "$@"
 exit $?
+}

@@ -115,6 +115,18 @@ public struct IncomingMessage: Decodable, Sendable {
         }
     }
 
+    /// The JSON name of what a Swift type decodes from (`object`, `array`, `string`, ...).
+    static func jsonKind(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "an object" }
+        if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") { return "an array" }
+        if name == "String" { return "a string" }
+        if name == "Bool" { return "a boolean" }
+        if name.hasPrefix("Int") || name.hasPrefix("UInt") { return "an integer" }
+        if name == "Double" || name == "Float" { return "a number" }
+        return name
+    }
+
     /// A short description of a decoding error: where and what.
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
@@ -122,7 +134,7 @@ public struct IncomingMessage: Decodable, Sendable {
             return keys.isEmpty ? "message" : String(keys.dropFirst(keys.hasPrefix(".") ? 1 : 0))
         }
         switch error {
-        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(jsonKind(type))"
         case .valueNotFound(let type, let context): return "\(path(context)): missing \(type) value"
         case .keyNotFound(let key, let context):
             let base = path(context)

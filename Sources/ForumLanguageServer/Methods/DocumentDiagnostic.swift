@@ -11,7 +11,7 @@ public enum DocumentDiagnostic: RequestMethod {
         public var documentURI: String { textDocument.uri }
     }
 
-    /// A `full` or `unchanged` document diagnostic report.
+    /// A `full` or `unchanged` document diagnostic report (the shape of the result).
     public struct Report: Codable, Sendable {
         /// `full` or `unchanged`.
         public var kind: String
@@ -34,12 +34,17 @@ public enum DocumentDiagnostic: RequestMethod {
     /// An answer for an older version is useless once the text changed.
     public static var isStaleAfterEdit: Bool { true }
 
-    public static func handle(_ params: Params, _ context: ServerContext) throws -> Report {
+    /// The report, pre-encoded: the items reuse the JSON of unchanged diagnostics.
+    public static func handle(_ params: Params, _ context: ServerContext) throws -> PreEncodedJSON {
         let document = try context.document(params.textDocument.uri)
         let resultId = String(document.generation)
         if params.previousResultId == resultId {
-            return Report(kind: "unchanged", resultId: resultId, items: nil)
+            return try PreEncodedJSON(encoding: Report(kind: "unchanged", resultId: resultId, items: nil))
         }
-        return Report(kind: "full", resultId: resultId, items: document.lspDiagnostics(context.encoding))
+        return PreEncodedJSON.object([
+            ("kind", try PreEncodedJSON(encoding: "full")),
+            ("resultId", try PreEncodedJSON(encoding: resultId)),
+            ("items", document.encodedLSPDiagnostics(context.encoding).json),
+        ])
     }
 }

@@ -19,6 +19,18 @@ public enum MethodRegistry {
         .request(DocumentSymbolRequest.self),
         .request(FoldingRangeRequest.self),
         .request(WorkspaceSymbolRequest.self),
+        .request(SemanticTokensFullRequest.self),
+        .request(SemanticTokensRangeRequest.self),
+        .request(CompletionRequest.self),
+        .request(HoverRequest.self),
+        .request(DocumentHighlightRequest.self),
+        .request(LinkedEditingRangeRequest.self),
+        .request(PrepareRenameRequest.self),
+        .request(RenameRequest.self),
+        .request(DocumentLinkRequest.self),
+        .request(FormattingRequest.self),
+        .request(RangeFormattingRequest.self),
+        .request(SelectionRangeRequest.self),
         // forumls extensions
         .request(SyntaxTreeRequest.self),
     ]

@@ -16,6 +16,9 @@ public final class OpenDocument {
     public private(set) var generation: Int
     private var cachedAnalysis: DocumentAnalysis?
     private var cachedIndex: PositionIndex?
+    /// The diagnostics last sent for this document (any version) and their JSON, in order, to reuse
+    /// the encoding of unchanged ones.
+    var sentDiagnostics: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
     private let options: AnalysisOptions
 
     init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {

@@ -36,12 +36,17 @@ public final class RuleContext {
     /// Chrome lines (0-based line -> kind) found by the page structure; empty when none was given.
     public let chromeLines: [Int: String]
 
-    /// Makes a context; `chromeLines` maps 0-based line numbers to a chrome kind ("site banner", ...).
-    public init(source: SourceText, tree: SyntaxTree, dialect: Dialect, chromeLines: [Int: String] = [:]) {
+    /// The page structure the chrome lines come from, when the context was made from an analysis.
+    public let structure: PageStructure?
+
+    /// Makes a context; `chromeLines` maps 0-based line numbers to a chrome kind ("site-header", ...).
+    public init(source: SourceText, tree: SyntaxTree, dialect: Dialect, chromeLines: [Int: String] = [:],
+                structure: PageStructure? = nil) {
         self.source = source
         self.tree = tree
         self.dialect = dialect
         self.chromeLines = chromeLines
+        self.structure = structure
     }
 
     /// The document's bytes.
@@ -99,6 +104,30 @@ public final class RuleContext {
         }
         return low < ranges.count && ranges[low].contains(offset: offset)
     }
+
+    /// How many fixes needed the full body-text check so far (past a few, the document's non-body
+    /// ranges are computed once instead of per fix).
+    public var slowGuardChecks = 0
+
+    /// The indices of the tree's leaves in document order (every byte lies in exactly one); computed once.
+    public var leaves: [Int] {
+        if let cached = leafCache { return cached }
+        let found = tree.leafIndices
+        leafCache = found
+        return found
+    }
+    private var leafCache: [Int]?
+
+    /// The ranges of stray closers and plausible cut-off tags the parser reported, sorted and merged.
+    public var markupIssueRanges: [ByteRange] {
+        if let cached = issueCache { return cached }
+        let found = BodyText.merge(tree.issues.filter {
+            $0.kind == .strayCloseTag || ($0.kind == .truncatedTag && BodyText.isPlausibleTruncation(bytes, $0.range))
+        }.map(\.range))
+        issueCache = found
+        return found
+    }
+    private var issueCache: [ByteRange]?
 
     /// The tag nodes' byte ranges (open, close, void, stray and truncated tags), sorted; an edit may
     /// cover a tag whole or leave it alone, never cut it.

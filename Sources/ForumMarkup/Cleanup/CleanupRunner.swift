@@ -8,11 +8,22 @@ public enum CleanupRunner {
     /// body text removed.
     public static func diagnostics(for context: RuleContext, configuration: CleanupConfiguration) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
+        var verdicts: [ByteRange: Bool] = [:]
         for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
             let severity = configuration.severity(of: rule)
             for var diagnostic in rule.init().check(context) {
                 diagnostic.severity = severity
-                diagnostic.fixes = diagnostic.fixes.filter { BodyText.preserves($0, in: context) }
+                diagnostic.fixes = diagnostic.fixes.filter { fix in
+                    if fix.edits.count == 1, fix.edits[0].replacement.isEmpty, diagnostic.fixes.count > 1 {
+                        let key = fix.edits[0].range
+                        if let known = verdicts[key] { return known }
+                        let verdict = BodyText.preserves(fix, in: context)
+                        verdicts[key] = verdict
+                        return verdict
+                    }
+                    return BodyText.preserves(fix, in: context)
+                }
                 out.append(diagnostic)
             }
         }

@@ -4,9 +4,10 @@
 /// line.
 ///
 /// Never changes body text: the edits touch only tag names, ASCII spaces, tabs and line breaks,
-/// never inside raw-content tags (`[code]`, `[noparse]`, ...), and a final check re-parses the
-/// result and returns no edits at all if the document's text (its text leaves without whitespace)
-/// would differ. Idempotent: formatting formatted text gives no edits.
+/// never inside raw-content tags (`[code]`, `[noparse]`, ...); every edit must pass the clean-up's
+/// guard (`BodyText.preserves`, the same check fixes get), and a final check returns no edits at all
+/// unless the re-parsed result keeps the document's text (its text leaves without whitespace).
+/// Idempotent: formatting formatted text gives no edits.
 public enum DocumentFormatter {
     /// The edits that format `tree`'s document, sorted and non-overlapping. With `range`, only edits
     /// inside the lines that range touches are returned.
@@ -26,6 +27,10 @@ public enum DocumentFormatter {
             edits = edits.filter { window.contains($0.range) }
         }
         guard !edits.isEmpty else { return [] }
+        // The clean-up's guard, edit by edit: an edit it refuses is dropped.
+        let context = RuleContext(source: source, tree: tree, dialect: tree.dialect)
+        edits = edits.filter { BodyText.preserves(Fix(title: "Format document", edits: [$0]), in: context) }
+        guard !edits.isEmpty else { return [] }
         return preservesText(tree, edits) ? TextEdit.normalized(edits) : []
     }
 
@@ -36,7 +41,7 @@ public enum DocumentFormatter {
 
     // MARK: Rules
 
-    /// Known tag names not in the catalog's lower case: rewritten.
+    /// Tags whose known name is not in the catalog's lower case: rewritten whole (`[B]` -> `[b]`).
     static func tagNameEdits(_ tree: SyntaxTree, into edits: inout [TextEdit]) {
         let bytes = tree.source.bytes
         for node in tree.nodes {
@@ -57,7 +62,12 @@ public enum DocumentFormatter {
                 }
                 differs = true
             }
-            if differs { edits.append(TextEdit(range: name, replacement: tag.name)) }
+            // The whole tag is replaced, so that the clean-up's guard sees markup replaced by markup.
+            if differs {
+                let before = String(decoding: bytes[node.range.start..<name.start], as: UTF8.self)
+                let after = String(decoding: bytes[name.end..<node.range.end], as: UTF8.self)
+                edits.append(TextEdit(range: node.range, replacement: before + tag.name + after))
+            }
         }
     }
 
@@ -142,7 +152,7 @@ public enum DocumentFormatter {
         return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? "\r\n" : "\r"
     }
 
-    /// True when applying `edits` keeps every non-whitespace byte of the document's text leaves.
+    /// True when, re-parsed after `edits`, the document keeps every non-whitespace byte of its text leaves.
     static func preservesText(_ tree: SyntaxTree, _ edits: [TextEdit]) -> Bool {
         let after = Parser.parse(tree.source.applying(edits), dialect: tree.dialect)
         return textSignature(tree) == textSignature(after)

@@ -10,7 +10,8 @@ public struct TagHoverInfo: Sendable, Hashable {
 /// Builds hover text for the tag under a cursor.
 public enum TagHover {
     /// Hover text for the written tag at byte `offset`, or nil when the cursor is not on a tag.
-    /// `diagnostics` (the analysis's findings) add "why it is flagged" lines for findings on the tag.
+    /// `diagnostics` (the analysis's findings) give the "why it is flagged" lines for findings on the
+    /// tag; with none, a rejected argument and the parser's issues on the tag are explained instead.
     public static func hover(in tree: SyntaxTree, at offset: Int, diagnostics: [Diagnostic] = []) -> TagHoverInfo? {
         guard let index = TagLocator.tag(at: offset, in: tree) else { return nil }
         let node = tree.nodes[index]
@@ -26,11 +27,12 @@ public enum TagHover {
                          + "closer here, but forums show it as text.")
         }
         var flags: [String] = []
-        if !node.argumentIsValid, let tag = node.tag {
-            flags.append(argumentProblem(tag, tree.argument(of: index), dialect))
-        }
         for d in diagnostics where d.range.overlaps(node.range) || (d.range.isEmpty && node.range.contains(offset: d.range.start)) {
             if !flags.contains(d.message) { flags.append(d.message) }
+        }
+        // The findings say it best; without any, explain a rejected argument and the parser's issues.
+        if flags.isEmpty, !node.argumentIsValid, let tag = node.tag {
+            flags.append(argumentProblem(tag, tree.argument(of: index), dialect))
         }
         if diagnostics.isEmpty {
             for issue in tree.issues where issue.range.overlaps(node.range) {

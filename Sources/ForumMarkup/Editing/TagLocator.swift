@@ -1,8 +1,8 @@
 /// Finds the tag under a cursor and the parts a tag is written in; shared by hover, tag partners,
 /// semantic tokens and selection ranges.
 ///
-/// All offsets are 0-based UTF-8 byte offsets. Lookups descend the flat tree by skipping sibling
-/// subtrees, so they cost the depth times the fan-out on the way down, never the whole document.
+/// All offsets are 0-based UTF-8 byte offsets. Lookups binary-search the flat pre-order node array
+/// and walk parent links (at most the parser's depth limit), never the whole document.
 public enum TagLocator {
     /// True for node kinds that are written tags (bytes in the source): open, close, void, stray
     /// close and truncated tags. Zero-width missing tags are not.
@@ -12,34 +12,21 @@ public enum TagLocator {
 
     /// The index of the leaf that holds byte `offset` (the leaf whose range contains it), or nil
     /// for an empty document. An offset at the very end gives the last leaf.
+    ///
+    /// Binary search: node starts never decrease in pre-order, and the non-empty leaves tile the
+    /// document, so the holder is the last non-empty leaf starting at or before the offset.
     public static func leaf(at offset: Int, in tree: SyntaxTree) -> Int? {
         let nodes = tree.nodes
-        guard nodes.count > 1 else { return nil }
-        let target = min(max(offset, 0), max(tree.source.count - 1, 0))
-        var i = 0
-        while i < nodes.count {
-            if nodes[i].isLeaf { return i }
-            var child = i + 1
-            let end = nodes[i].subtreeEnd
-            var next = -1
-            var lastNonEmpty = -1
-            while child < end {
-                let node = nodes[child]
-                if node.range.start > target { break }
-                if !node.range.isEmpty {
-                    lastNonEmpty = child
-                    if node.range.contains(offset: target) {
-                        next = child
-                        break
-                    }
-                }
-                child = node.subtreeEnd
-            }
-            if next < 0 { next = lastNonEmpty }
-            if next < 0 { return nil }
-            i = next
+        guard nodes.count > 1, tree.source.count > 0 else { return nil }
+        let target = min(max(offset, 0), tree.source.count - 1)
+        var low = 1, high = nodes.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if nodes[mid].range.start <= target { low = mid } else { high = mid - 1 }
         }
-        return nil
+        var i = low
+        while i > 0 && (!nodes[i].isLeaf || nodes[i].range.isEmpty) { i -= 1 }
+        return i > 0 ? i : nil
     }
 
     /// The written tag (see `isWrittenTag`) under the cursor at `offset`, or nil.
@@ -95,30 +82,21 @@ public enum TagLocator {
     /// Unlike `SyntaxTree.enclosingElements(of:)` this counts a cursor at the end of an unclosed
     /// element, which is where people type its closer.
     public static func openElements(at offset: Int, in tree: SyntaxTree) -> [Int] {
-        let nodes = tree.nodes
-        var result: [Int] = []
-        var i = 0
-        while i < nodes.count {
-            var child = i + 1
-            let end = nodes[i].subtreeEnd
-            var next = -1
-            while child < end {
-                let node = nodes[child]
-                if node.range.start > offset { break }
-                if node.kind == .element {
-                    let content = contentRange(of: child, in: tree)
-                    if content.start <= offset && offset <= content.end {
-                        next = child
-                        // Keep looking: a later zero-width reopened element may be the one.
-                    }
+        var found = Set<Int>()
+        for probe in [offset - 1, offset] where probe >= 0 {
+            guard var p = leaf(at: probe, in: tree) else { continue }
+            var steps = 0
+            while p > 0 && steps <= Parser.maxDepth + 2 {
+                if tree.nodes[p].kind == .element {
+                    let content = contentRange(of: p, in: tree)
+                    if content.start <= offset && offset <= content.end { found.insert(p) }
                 }
-                child = node.subtreeEnd
+                p = tree.nodes[p].parent
+                steps += 1
             }
-            if next < 0 { break }
-            result.append(next)
-            i = next
         }
-        return result.reversed()
+        // Inner elements come later in pre-order.
+        return found.sorted(by: >)
     }
 
     /// The range of a written tag's name, or nil when the node has none.

@@ -46,6 +46,14 @@ public enum OutlineBuilder {
 
     private static let u = Bytes.u
     static let excludedPrefixes: [StaticString] = ["- ", "* ", "• ", "· ", "+ ", "? ", "> ", "——", "-- ", "!["]
+    /// Bylines, credits and captions (spec 5, false positive 5).
+    static let bylinePrefixes: [StaticString] = ["记者", "文/", "文 /", "图/", "图 /", "来源", "责编", "责任编辑", "撰文", "摄影",
+                                                 "通讯员", "转自", "by ", "written by", "posted by", "source:", "photo:", "image:",
+                                                 "figure ", "fig. "]
+    /// Greetings, thanks and quote attributions (implicit headings only).
+    static let greetings: [StaticString] = ["大家好", "各位", "楼主", "谢谢", "感谢", "多谢", "hi ", "hi,", "hello", "hey ", "dear ",
+                                            "thanks", "thank you", "cheers", "regards", "p.s", "ps ", "originally posted by",
+                                            "quote from", "quoting "]
     static let sentenceEnds: [StaticString] = ["。", ".", "!", "！", ";", "；", ",", "，", "、", "…"]
 
     /// Heading candidates of one post body: (line, rank, text); lower rank = higher level.
@@ -131,6 +139,9 @@ public enum OutlineBuilder {
             guard breakBefore, !line.isPartlyStyled, width <= (cjk ? 50 : 60), width >= 2 else { continue }
             guard !endsSentence(nameBytes, allowColon: false), !Bytes.contains(nameBytes, [0x21]), !Bytes.contains(nameBytes, "！") else { continue }
             guard !isFieldLabel(nameBytes), !Bytes.containsDate(nameBytes), !Bytes.isNumbersOnly(nameBytes) else { continue }
+            // Greetings and sign-offs open or close a post; they head nothing.
+            let lowName = Bytes.lowerIfNeeded(nameBytes)
+            if greetings.contains(where: { Bytes.hasPrefix(lowName, $0) }) || Bytes.equals(lowName, "hi") { continue }
             // `生命力(HP):表达式:now/max` is a definition line, not a heading.
             if nameBytes.lazy.filter({ $0 == 0x3A }).count >= 2 { continue }
             if Bytes.hasSuffix(nameBytes, "?") || Bytes.hasSuffix(nameBytes, "？") {
@@ -186,6 +197,13 @@ public enum OutlineBuilder {
         if t.first == 0x5B && t.last == 0x5D && !Bytes.contains(t.dropFirst(), [0x5B]) { return true }
         for p in excludedPrefixes
         where Bytes.hasPrefix(t, p) { return true }
+        let low = Bytes.lowerIfNeeded(t)
+        for p in bylinePrefixes where Bytes.hasPrefix(low, p) { return true }
+        // Captions: `图1 …`, `图 2：…`, `表3 …`.
+        if Bytes.hasPrefix(t, "图") || Bytes.hasPrefix(t, "表") {
+            let rest = t.dropFirst(3).drop { $0 == 0x20 }
+            if let f = rest.first, Bytes.isDigit(f) { return true }
+        }
         return false
     }
 

@@ -78,12 +78,9 @@ extension Outline {
             if let a = p.post.author, !a.isEmpty { details.append("by \(a)") }
             if let d = p.post.date, !d.isEmpty { details.append(d) }
             if let e = p.post.editedBy { details.append("edited by \(e)") }
-            let selection: ByteRange
-            if let first = p.headings.first, p.post.headerLine == nil {
-                selection = ByteRange(p.post.range.start, min(first.selectionRange.end, p.post.range.end))
-            } else {
-                selection = ByteRange(p.post.range.start, p.post.range.start)
-            }
+            // The header line's text when shown (inside the post's range), else an empty range at its start.
+            var selection = ByteRange(p.post.range.start, p.post.range.start)
+            if let header = p.post.headerRange, p.post.range.contains(header) { selection = header }
             var item = OutlineItem(kind: .post, name: name, detail: details.joined(separator: " · "), level: 0,
                                    range: p.post.range, selectionRange: selection, children: [])
             item.children = Outline.nest(p.headings, within: p.post.range)

@@ -90,7 +90,8 @@ public enum ChromeCatalog {
             "返回列表", "返回列表 发帖", "发帖", "发新帖", "快捷导航", "首页", "论坛", "门户", "导读", "家园", "快速开始",
             "skip to content", "jump to content", "board index", "recommended posts", "author message", "offline", "online",
             "post reply", "post new topic", "jump to page", "go down", "quick navigation", "sign in", "sign up", "log in",
-            "register", "search", "›", ">", "»", "more...", "账号", "密码", "自动登录", "关闭", "退出", "我的收藏", "设置",
+            "register", "search", "›", ">", "»", "more...", "home", "forums", "what's new", "new posts", "latest activity",
+            "members", "find threads", "watched threads", "post thread", "unread posts", "账号", "密码", "自动登录", "关闭", "退出", "我的收藏", "设置",
         ]),
         (.copyLink, .outsideBody, false, ["[复制链接]", "[ 复制链接 ]", "复制链接", "[复制链接 ]", "[ 复制链接]"]),
         (.profile, .outsideBody, false, [
@@ -99,7 +100,7 @@ public enum ChromeCatalog {
             "版主", "实习版主", "禁止发言", "限制会员", "首席版主", "禁止访问", "等待验证", "查看详细资料", "在线", "离线",
             "thread starter", "join date", "location", "posts", "user avatar", "messages", "reaction score", "points",
             "new member", "well-known member", "staff member", "moderator", "registered user", "junior member",
-            "senior member", "administrator", "banned", "guest",
+            "senior member", "administrator", "banned", "guest", "joined", "member",
             // vBulletin post-icon alt text, shown between the user panel and the body.
             "wink", "smile", "cool", "thumbs up", "thumbs down", "exclamation", "lightbulb", "talking", "red face", "frown",
         ]),
@@ -163,12 +164,12 @@ public enum ChromeCatalog {
     static let lastEdited = u("last edited:")
     static let smfLastEdit = u("« last edit:")
     static let registerBanner: [StaticString] = ["马上注册", "您需要 登录 才可以", "您需要登录才可以下载"]
-    static let footerPrefixes: [StaticString] = ["您需要登录后才可以回帖", "powered by", "gmt+", "archiver", "©", "copyright ©",
+    static let footerPrefixes: [StaticString] = ["return to ", "privacy | terms", "terms and rules", "您需要登录后才可以回帖", "powered by", "gmt+", "archiver", "©", "copyright ©",
                                  "all times are ", "forum software by", "you must log in or register",
                                  "users browsing", "who is online", "公网安备", "processed in"]
     static let navPrefixes: [StaticString] = ["热搜:", "热搜：", "it is currently ", "post new topic", "goto page", "go to page",
                               "view previous topic", "board index", "display posts from previous", "上一页", "jump to", "pages ("]
-    static let profilePrefixes: [StaticString] = ["签到天数", "[lv.", "注册时间", "最后登录", "在线时间", "阅读权限", "uid ",
+    static let profilePrefixes: [StaticString] = ["thread starter ", "start date ", "签到天数", "[lv.", "注册时间", "最后登录", "在线时间", "阅读权限", "uid ",
                                   "posts: ", "joined: ", "location: ", "liked others: ", "was liked: ",
                                   "join date: ", "messages: ", "reaction score: ", "points: ", "contact:",
                                   "reputation: ", "threads: ", "rank: "]
@@ -185,6 +186,7 @@ public enum ChromeCatalog {
     static let noticeBits: UInt64 = ((1 << UInt64(noticeContains.count)) - 1) << 1
     static let footerBits: UInt64 = ((1 << UInt64(footerContains.count)) - 1) << UInt64(1 + noticeContains.count)
     static let rankPrefix = u("Rank: ")
+    static let counterWords: [StaticString] = ["posts", "replies", "views", "messages", "topics", "reply", "post", "回复", "查看"]
     static let phpbbPosted: [StaticString] = ["postposted:", "posted:"]
     static let postBy: [StaticString] = ["post by ", "by "]
     static let reactionWords: [StaticString] = ["like", "love", "haha", "wow", "sad", "angry", "thanks", "upvote", "confused", "agree"]
@@ -260,6 +262,18 @@ public enum ChromeCatalog {
         }
         if Bytes.hasPrefix(l, "results ") && Bytes.contains(l, " of ") && Bytes.contains(l, " to ") { return m(.counters, .outsideBody) }
         if Bytes.hasPrefix(l, "[ ") && Bytes.hasSuffix(l, " posts ]") { return m(.counters, .outsideBody) }
+        // `12 posts`, `3 replies`, `1,024 views`; `Page 1 of 3`.
+        if let f = l.first, Bytes.isDigit(f), let space = l.firstIndex(of: 0x20), Bytes.isCount(l[l.startIndex..<space]) {
+            let word = l[(space + 1)...]
+            for w in counterWords where Bytes.equals(word, w) { return m(.counters, .outsideBody) }
+        }
+        if Bytes.hasPrefix(l, "page ") {
+            let (end, n) = Bytes.digits(l, l.startIndex + 5)
+            if n >= 1, Bytes.hasPrefix(l[end...], " of ") {
+                let (end2, n2) = Bytes.digits(l, end + 4)
+                if n2 >= 1 && end2 == l.endIndex { return m(.navigation, .outsideBody) }
+            }
+        }
         return nil
     }
 

@@ -145,6 +145,12 @@ public enum LineTexts {
                 if pieceStart < pieceEnd {
                     if firstText[line] < 0 { firstText[line] = pieceStart }
                     lastText[line] = pieceEnd
+                }
+                // Markdown markers (`**`, `#`) outside the tags do not decide the line's formatting.
+                var markersOnly = true
+                var k = pieceStart
+                while k < pieceEnd { if bytes[k] != 0x2A && bytes[k] != 0x23 && bytes[k] != 0x20 { markersOnly = false; break }; k += 1 }
+                if pieceStart < pieceEnd && !markersOnly {
                     let bold = frame?.bold ?? false
                     if !bold { allBold[line] = false }
                     minSize[line] = min(minSize[line], frame?.size ?? 0)
@@ -310,16 +316,19 @@ public enum LineTexts {
         return (out, gap)
     }
 
-    /// A cheap test for a jammer run at either edge: units are three bytes with a space in the middle.
+    /// A cheap test for a jammer run at either edge: a whole unit (`[ -;]`, space, `[?-~]`) at the start
+    /// followed by another space soon, or a whole unit at the end.
     @inline(__always)
     static func mayHoldJammer(_ t: [UInt8]) -> Bool {
         let n = t.count
         guard n >= 9 else { return false }
-        // Collapsing may have merged a double space, so test loosely: two spaces among the first or last six bytes.
-        var head = 0, tail = 0
-        for k in 0..<6 where t[k] == 0x20 { head += 1 }
-        for k in (n - 6)..<n where t[k] == 0x20 { tail += 1 }
-        return head >= 2 || tail >= 2
+        @inline(__always) func c1(_ b: UInt8) -> Bool { b >= 0x20 && b <= 0x3B }
+        @inline(__always) func c2(_ b: UInt8) -> Bool { b >= 0x3F && b <= 0x7E }
+        if c1(t[0]) && t[1] == 0x20 && c2(t[2]) && (t[3] == 0x20 || t[4] == 0x20 || t[5] == 0x20) { return true }
+        // The first unit's space may have been trimmed: `L w$ |8 …` after `. L  w$`.
+        if c2(t[0]) && t[1] == 0x20 && (t[3] == 0x20 || t[4] == 0x20) && c1(t[2]) { return true }
+        if c1(t[n - 3]) && t[n - 2] == 0x20 && c2(t[n - 1]) && (t[n - 4] == 0x20 || t[n - 5] == 0x20 || t[n - 6] == 0x20) { return true }
+        return false
     }
 
     /// Removes Discuz jammer runs (5+ units of `[ -;] [?-~]`) at the start and end of a line (spec 3.4).

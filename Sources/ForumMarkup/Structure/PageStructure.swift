@@ -15,6 +15,8 @@ public struct Post: Sendable, Hashable {
     /// The 0-based line of the post's header (the `发表于` / `Posted:` / `### Post by` line, or the
     /// author line of a name-and-date header); nil for a post whose header is not shown.
     public var headerLine: Int?
+    /// Bytes of the header line's visible text, or nil when the post has no header line.
+    public var headerRange: ByteRange?
     /// The 0-based first line of the post's header block (floor label, profile panel), or of its
     /// body when it has no header.
     public var startLine: Int

@@ -34,8 +34,11 @@ struct PageStructureBuilder {
     }
 
     private static let u = Bytes.u
+    /// Keys of the `- Key: value` lines a forum export puts under its `# Title`.
+    static let exportKeys: Set<String> = ["author", "by", "poster", "game", "mod page", "forum", "board", "date", "posted",
+                                          "source", "url", "link", "category", "tags", "version", "thread", "topic", "site"]
     static let labelEnds: [StaticString] = ["。", ".", "!", "！", "?", "？", ";", "；", ",", "，"]
-    static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: "), u("Topic: ")]
+    static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: ")]
     static let bulletPrefixes: [StaticString] = ["- ", "* ", "• ", "> "]
     static let titleEnds: [StaticString] = ["。", ".", ",", ";", ":", "，", "；", "："]
 
@@ -98,7 +101,8 @@ struct PageStructureBuilder {
                 var j = first + 1
                 var count = 0
                 var author: String?
-                while j < n, Bytes.hasPrefix(text(j), [0x2D, 0x20]), let (key, value) = keyValue(text(j).dropFirst(2)) {
+                while j < n, Bytes.hasPrefix(text(j), [0x2D, 0x20]), let (key, value) = keyValue(text(j).dropFirst(2)),
+                      Self.exportKeys.contains(key) {
                     if key == "author" || key == "by" || key == "poster" { author = value }
                     count += 1
                     j += 1
@@ -117,7 +121,8 @@ struct PageStructureBuilder {
         // 2. Title from page anchors: `[复制链接]` under it, `Thread: X`, `查看完整版本: X`, `Post subject: X`.
         var titleAnchored = false
         if titleLine == nil {
-            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink }),
+            // `[复制链接]` (Discuz) or `Thread starter X` (XenForo) right under the title.
+            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink || Bytes.hasPrefix(text($0), "Thread starter ") }),
                let t = previousNonBlank(copy - 1, floor: max(0, copy - 4)), match[t] == nil, header[t] == nil {
                 title = cleanTitle(lines[t].string)
                 titleLine = t
@@ -127,6 +132,8 @@ struct PageStructureBuilder {
         if titleLine == nil {
             for i in 0..<min(n, 400) where !lines[i].isBlank {
                 let t = text(i)
+                // Anchors live in the page header: stop at the first paragraph of prose.
+                if match[i] == nil && header[i] == nil && LineText.width(t) > 100 { break }
                 var rest: ArraySlice<UInt8>?
                 for p in Self.titleAnchors where Bytes.hasPrefix(t, p) { rest = t.dropFirst(p.count) }
                 if let r = rest, !r.isEmpty, LineText.width(r) <= 200 {
@@ -190,7 +197,11 @@ struct PageStructureBuilder {
                 if let hm = header[j], j > meta {
                     if hm.isStrong { end = j; break }
                 }
-                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) { end = j; endRun = j; break }
+                if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) {
+                    end = trailingProfileStart(before: j, floor: start, chrome: &chrome)
+                    endRun = j
+                    break
+                }
                 if let m = match[j], m.kind == .pageFooter, Bytes.hasPrefix(text(j), "您需要登录后才可以回帖") { end = j; endRun = j; break }
                 if exportMode, isExportSeparator(j) { end = j; chrome[j] = .frontMatter; break }
                 j += 1
@@ -202,9 +213,16 @@ struct PageStructureBuilder {
                 end = max(start, nb)
             }
             if let run = endRun { lastEndRun = run }
+            // XenForo prints name, user title and date above `#N`: take the name and date from that block.
+            var date = h.date
+            if h.profileFollows && blockStart < meta {
+                let (name, shown) = nameAndDate(in: blockStart..<meta)
+                if author == nil { author = name }
+                if date == nil { date = shown }
+            }
             var post = makePost(headerLine: meta, startLine: blockStart, bodyStart: start, bodyEnd: end, index: posts.count,
                                 floorShown: h.floor ?? floorLabelBefore(meta).0, floorText: floorLabelBefore(meta).1,
-                                author: author, date: h.date)
+                                author: author, date: date)
             post.editedBy = editor(in: post.bodyLines)
             posts.append(post)
             lowerBound = end
@@ -289,7 +307,8 @@ struct PageStructureBuilder {
         while j >= lowerBound {
             if lines[j].isBlank { j -= 1; continue }
             if let m = match[j], m.scope != .footerOnly || m.kind == .pageFooter {
-                if m.endsPost { break }
+                // The previous post's end-of-post buttons: the block runs unbroken from there.
+                if m.endsPost { j = lowerBound - 1; break }
                 start = j; j -= 1; continue
             }
             if header[j] != nil { break }
@@ -309,6 +328,45 @@ struct PageStructureBuilder {
             return s
         }
         return start
+    }
+
+    /// In a header block: the first non-catalog one-word line directly followed by a catalog profile line
+    /// (the user name above a user title), and the last line that is only a date.
+    func nameAndDate(in block: Range<Int>) -> (String?, String?) {
+        var name: String?
+        var date: String?
+        for k in block where !lines[k].isBlank {
+            let t = text(k)
+            if name == nil, match[k] == nil, header[k] == nil, isShortLabel(k, maxWidth: 24), !Bytes.contains(t, [0x20]),
+               let next = nextNonBlank(k + 1, limit: block.upperBound), match[next]?.kind == .profile {
+                name = lines[k].string
+            }
+            if match[k] == nil, LineText.width(t) <= 24, Bytes.englishDate(t) || Bytes.dateEnd(t, t.startIndex) == t.endIndex {
+                date = lines[k].string
+            }
+        }
+        return (name, date)
+    }
+
+    /// A user panel printed between a body and its end-of-post buttons (phpBB prosilver: name, `Posts:`,
+    /// `Joined:`): at least one catalog profile line, optionally preceded by a short name line. Returns the
+    /// first line of the panel (or `end` when there is none) and marks the panel as chrome.
+    func trailingProfileStart(before end: Int, floor: Int, chrome: inout [ChromeKind?]) -> Int {
+        var j = end - 1
+        var first = end
+        while j >= floor {
+            if lines[j].isBlank { j -= 1; continue }
+            guard let m = match[j], m.kind == .profile, m.scope == .outsideBody else { break }
+            first = j
+            j -= 1
+        }
+        guard first < end else { return end }
+        if let name = previousNonBlank(first - 1, floor: floor), name == first - 1, match[name] == nil, header[name] == nil,
+           isShortLabel(name, maxWidth: 24), !Bytes.contains(text(name), [0x20]) {
+            first = name
+        }
+        for k in first..<end where !lines[k].isBlank { chrome[k] = match[k]?.kind ?? .profile }
+        return first
     }
 
     /// The user panel after a vBulletin/phpBB/XenForo header: returns the first body line and the
@@ -411,7 +469,7 @@ struct PageStructureBuilder {
         let bodyByteStart = bodyStart < n ? source.lineStarts[bodyStart] : source.count
         let bodyByteEnd = bodyEnd < n ? source.lineStarts[bodyEnd] : source.count
         let start = startLine < n ? source.lineStarts[startLine] : source.count
-        return Post(headerLine: headerLine, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
+        return Post(headerLine: headerLine, headerRange: headerLine.map { lines[$0].textRange }, startLine: startLine, floor: floor, floorLabel: label, author: author, date: date,
                     editedBy: nil, bodyLines: bodyLines, range: ByteRange(start, max(start, bodyByteEnd)),
                     bodyRange: ByteRange(bodyByteStart, max(bodyByteStart, bodyByteEnd)))
     }
@@ -489,6 +547,9 @@ struct PageStructureBuilder {
         for end in Self.titleEnds
         where Bytes.hasSuffix(t, end) { return false }
         if Bytes.contains(t, "，") || Bytes.contains(t, "。") { return false }
+        // A greeting opens a post; it is not its title.
+        let low = Bytes.lowerIfNeeded(t)
+        if OutlineBuilder.greetings.contains(where: { Bytes.hasPrefix(low, $0) }) || Bytes.equals(low, "hi") { return false }
         return true
     }
 

@@ -130,3 +130,68 @@ import Testing
         #expect(post.children[0].range.contains(post.children[0].children[0].range))
     }
 }
+
+@Suite struct BlockLimitTests {
+    /// An unclosed `[quote]` in one post must not swallow the next post: the analysis re-parses with the
+    /// post body ends as block limits.
+    @Test func unclosedQuoteStopsAtItsPost() {
+        let long = OutlineBuilderTests.long
+        let text = """
+        标题
+        [复制链接]
+        发表于 2022-1-1 10:00:00 | 只看该作者
+        [quote]引用了别人的话却忘了关上
+        \(long)
+        回复
+        使用道具 举报
+        沙发
+        发表于 2022-1-2 10:00:00 | 只看该作者
+        \(long)
+
+        二、第二部分
+        \(long)
+        回复
+        使用道具 举报
+        """
+        let analysis = DocumentAnalysis(source: SourceText(text))
+        #expect(analysis.outline.posts.count == 2)
+        #expect(analysis.outline.posts[1].headings.map(\.text) == ["二、第二部分"])
+        let quote = analysis.tree.nodes.first { $0.kind == .element && $0.tag?.name == "quote" }
+        #expect(quote.map { analysis.source.line(containing: $0.range.end) } == 5)
+    }
+}
+
+@Suite struct HeadingFalsePositiveTests {
+    @Test func bylinesAndCaptionsAreNotHeadings() {
+        let long = OutlineBuilderTests.long
+        let text = "\(long)\n\n记者 王小明\n\n\(long)\n\n图1 实验装置示意\n\n\(long)\n\nWritten by Sam\n\n\(long)\n"
+        #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
+    }
+}
+
+@Suite struct GreetingTests {
+    @Test func greetingsAreNotHeadings() {
+        let long = OutlineBuilderTests.long
+        let text = "\(long)\n\n大家好\n\n\(long)\n\nHi everyone\n\nThis is a long paragraph that follows the greeting and says a lot of things.\n"
+        #expect(DocumentAnalysis(source: SourceText(text)).outline.headings.isEmpty)
+    }
+}
+
+@Suite struct OutlineInvariantTests {
+    /// On every fixture and corpus document: selection ranges lie inside ranges, children inside parents,
+    /// names are non-empty, heading levels are 1-6 (what LSP clients require of DocumentSymbols).
+    @Test func itemsNestOnAllDocuments() {
+        for url in TestPaths.fixtureFiles + TestPaths.corpusDocuments {
+            guard let bytes = TestPaths.bytes(url) else { continue }
+            let analysis = DocumentAnalysis(source: SourceText(bytes: bytes))
+            var stack = analysis.outline.items(documentLength: bytes.count).map { ($0, ByteRange(0, bytes.count)) }
+            while let (item, parent) = stack.popLast() {
+                #expect(!item.name.isEmpty, "\(url.lastPathComponent)")
+                #expect(item.range.contains(item.selectionRange), "\(url.lastPathComponent): \(item.name)")
+                #expect(parent.contains(item.range), "\(url.lastPathComponent): \(item.name)")
+                if item.kind == .heading { #expect((1...6).contains(item.level)) }
+                stack += item.children.map { ($0, item.range) }
+            }
+        }
+    }
+}

@@ -44,8 +44,10 @@ public struct StyleLeak: CleanupRule {
 
     /// The leak reason of an opener or void tag node, or nil.
     public static func leak(_ tree: SyntaxTree, _ index: Int) -> String? {
-        guard let arg = TagFacts.argument(tree.source, tree.nodes[index]) else { return nil }
-        return TagFacts.styleLeak(name: tree.lowercasedName(of: index), argument: arg)
+        let node = tree.nodes[index]
+        guard let tag = node.tag, node.argumentRange != nil, TagFacts.isStyleTag(tag.name),
+              let arg = TagFacts.argument(tree.source, node) else { return nil }
+        return TagFacts.styleLeak(name: tag.name, argument: arg)
     }
 
     enum Messages {

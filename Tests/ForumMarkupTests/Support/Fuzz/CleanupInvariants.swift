@@ -56,7 +56,9 @@ enum CleanupInvariants {
         let body = BodyText.of(context(analysis))
         func within(_ r: ByteRange) -> Bool { r.start >= 0 && r.start <= r.end && r.end <= count }
         checkOutline(analysis, &failures)
+        failures += EditingInvariants.violations(analysis)
         var checkedFixes = 0
+        var fixLosesBodyText = false
         for d in analysis.diagnostics {
             if !within(d.range) { failures.append("\(d.code): range \(d.range) outside 0..<\(count)") }
             for related in d.related where !within(related.range) {
@@ -70,11 +72,12 @@ enum CleanupInvariants {
                     }
                 }
                 // A safe fix alone keeps the document's body text (bounded: each check re-analyses).
-                if fix.isSafe && checkedFixes < 12 {
+                if fix.isSafe && checkedFixes < 6 {
                     checkedFixes += 1
                     let fixed = TextEdit.apply(fix.edits, to: bytes)
                     if bodyText(fixed, options) != body {
-                        failures.append("\(d.code): safe fix '\(fix.title)' \(fix.edits) changes the body text: "
+                        fixLosesBodyText = true
+                        failures.append("fix-body-text/\(d.code): safe fix '\(fix.title)' \(fix.edits) changes the body text: "
                             + "\(show(body)) -> \(show(bodyText(fixed, options)))")
                     }
                 }
@@ -95,7 +98,10 @@ enum CleanupInvariants {
             failures.append("clean-up edits overlap or are unordered: \(a) and \(b)")
         }
         if TextEdit.apply(result.edits, to: bytes) != result.bytes {
-            failures.append("clean-up edits do not produce the clean-up text (\(result.passes) passes)")
+            // Tagged apart: a `TextEdit` replacement is a String, so it cannot carry invalid UTF-8.
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            failures.append("\(valid ? "cleanup-edits" : "cleanup-edits-invalid-utf8"): clean-up edits do not "
+                + "produce the clean-up text (\(result.passes) passes): \(result.edits.prefix(4))")
         }
         let again = CleanupRunner.cleanUp(SourceText(bytes: result.bytes), options: options)
         if again.bytes != result.bytes {
@@ -108,8 +114,9 @@ enum CleanupInvariants {
         let tree = Parser.parse(SourceText(bytes: result.bytes), dialect: dialect)
         ParserInvariants.checkTree(tree, result.bytes, label: "cleaned \(dialect)", &failures)
         let cleanedBody = bodyText(result.bytes, options)
-        if cleanedBody != body {
-            failures.append("clean-up changes the body text: \(show(body)) -> \(show(cleanedBody))")
+        if cleanedBody != body && !fixLosesBodyText {
+            // (When a single fix already loses body text, that is the finding; this would repeat it.)
+            failures.append("cleanup-body-text: clean-up changes the body text: \(show(body)) -> \(show(cleanedBody))")
         }
         return failures
     }

@@ -24,10 +24,7 @@ enum ParserInvariants {
         checkTree(limited, bytes, label: "discuz+limits\(limits)", &failures)
         checkBlockLimits(limited, tokens: tokens, limits: limits, &failures)
         if bytes.count <= 2048 { _ = limited.dump() }
-        let analysis = DocumentAnalysis(source: source)
-        for diagnostic in analysis.diagnostics where !within(diagnostic.range, bytes.count) {
-            failures.append("diagnostic \(diagnostic.code) range \(diagnostic.range) outside the document")
-        }
+        // (The full analysis, rules and structure included, is the clean-up target's business.)
         checkPositions(source, offsets: boundaryOffsets(limited, count: bytes.count), &failures)
         return failures
     }
@@ -208,6 +205,7 @@ enum ParserInvariants {
         }
         for encoding in PositionEncoding.allCases {
             let table = model.table(encoding)
+            let index = PositionIndex(source, encoding)
             for o in offsets {
                 let (line, clamped, column) = table[min(max(o, 0), source.count)]
                 let p = source.position(of: o, in: encoding)
@@ -220,15 +218,33 @@ enum ParserInvariants {
                     failures.append("offset(of: position(of: \(o)) = \(p), \(encoding)) = \(back), expected \(clamped)")
                     return
                 }
+                // The checkpointed index (used by the server) must agree exactly.
+                let q = index.position(of: o)
+                if q != p {
+                    failures.append("PositionIndex.position(of: \(o)) = \(q), SourceText says \(p) (\(encoding))")
+                    return
+                }
+                let indexBack = index.offset(of: p)
+                if indexBack != clamped {
+                    failures.append("PositionIndex.offset(of: \(p)) = \(indexBack), expected \(clamped) (\(encoding))")
+                    return
+                }
             }
             // Columns past and inside characters, lines past the end.
             for line in 0..<min(model.lineStarts.count, 12) {
                 let width = model.width(ofLine: line, encoding)
-                for column in [-1, 0, 1, 2, 3, width - 1, width, width + 1, width + 7] {
+                var columns = [-1, 0, 1, 2, 3, width - 1, width, width + 1, width + 7]
+                if width > 64 { columns += stride(from: 5, to: width, by: max(width / 24, 1)).map { $0 } }
+                for column in columns {
                     let got = source.offset(of: LinePosition(line: line, column: column), in: encoding)
                     let expected = model.offset(line: line, column: column, encoding)
                     if got != expected {
                         failures.append("offset(of: \(line):\(column), \(encoding)) = \(got), model \(expected)")
+                        return
+                    }
+                    let indexed = index.offset(of: LinePosition(line: line, column: column))
+                    if indexed != expected {
+                        failures.append("PositionIndex.offset(of: \(line):\(column), \(encoding)) = \(indexed), model \(expected)")
                         return
                     }
                 }
