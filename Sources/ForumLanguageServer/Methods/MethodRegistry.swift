@@ -31,6 +31,8 @@ public enum MethodRegistry {
         .request(FormattingRequest.self),
         .request(RangeFormattingRequest.self),
         .request(SelectionRangeRequest.self),
+        .request(CodeActionRequest.self),
+        .request(CodeActionResolveRequest.self),
         // forumls extensions
         .request(SyntaxTreeRequest.self),
     ]
