@@ -14,6 +14,9 @@ public enum MethodRegistry {
         .notification(DidChangeTextDocument.self),
         .notification(DidCloseTextDocument.self),
         .notification(DidSaveTextDocument.self),
+        // Configuration
+        .notification(DidChangeConfiguration.self),
+        .notification(DidChangeWatchedFiles.self),
         // Language features
         .request(DocumentDiagnostic.self),
         .request(DocumentSymbolRequest.self),
