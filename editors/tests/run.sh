@@ -12,7 +12,9 @@
 # `forum-chrome` covers the post's meta line, `style-leak` marks the first junk
 # [backcolor=...] opener, the outline (documentSymbol list in Neovim, imenu in
 # Eglot) shows the section headings, the style-leak quick fix leaves the
-# expected text, and the server shuts down cleanly.  With tmux installed it
+# expected text (on the sample also a second one, after CJK text on its line,
+# where Neovim 0.7's byte columns differ from UTF-16), and the server shuts
+# down cleanly.  With tmux installed it
 # also runs Neovim in a terminal on the seed and checks that diagnostics show
 # on screen (--evidence saves that capture as evidence/nvim-seed-screen.txt).
 #
@@ -197,6 +199,31 @@ check_case() { # check_case EDITOR DOC DIR RC
       pass "$name: style-leak quick fix \"$(status_get "$dir" fix_title)\" leaves the expected text"
     else
       fail "$name: style-leak quick fix" "\"$(status_get "$dir" fix_title)\" left other text: $(diff "$dir/expected-after.txt" "$dir/after.txt" | head -4 | tr '\n' ' ')"
+    fi
+  fi
+
+  # 6b. (sample) A second style-leak fix, on a pair that starts after CJK text on its line, so that
+  #     Neovim 0.7's byte columns in the code-action context differ from the server's UTF-16 ones:
+  #     the opener and its closer go, the text between stays.
+  if [ "$doc" = sample ]; then
+    local open2='[color=rgba(51, 51, 51, 0.9)]' close2='[/color]' line2 f2err f2line
+    line2=$(awk -v p="$open2" 'index($0, p) > 1 { print NR; exit }' "$file")
+    f2err=$(status_get "$dir" fix2_error) f2line=$(status_get "$dir" fix2_line)
+    if [ -n "$f2err" ] || [ ! -f "$dir/after2.txt" ]; then
+      fail "$name: style-leak quick fix after CJK text" "${f2err:-no text after the second fix}"
+    elif [ "$f2line" != "$line2" ]; then
+      fail "$name: style-leak quick fix after CJK text" "fixed line $f2line, expected $line2"
+    else
+      awk -v l="$line2" -v o="$open2" -v c="$close2" '
+        NR == l { i = index($0, o); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(o))
+                  i = index($0, c); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(c)) }
+        { print }' "$dir/after.txt" >"$dir/expected-after2.txt"
+      if [ -n "$(tail -c1 "$dir/after.txt")" ]; then truncate -s -1 "$dir/expected-after2.txt"; fi
+      if cmp -s "$dir/expected-after2.txt" "$dir/after2.txt"; then
+        pass "$name: style-leak quick fix after CJK text \"$(status_get "$dir" fix2_title)\" removes opener and closer"
+      else
+        fail "$name: style-leak quick fix after CJK text" "\"$(status_get "$dir" fix2_title)\" left other text: $(diff "$dir/expected-after2.txt" "$dir/after2.txt" | head -4 | tr '\n' ' ')"
+      fi
     fi
   fi
 
