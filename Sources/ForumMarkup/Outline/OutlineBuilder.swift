@@ -81,6 +81,9 @@ public enum OutlineBuilder {
             let prevContent = index > 0 ? contentLines[index - 1] : nil
             previousWasHeading = false
             if !line.blocks.isDisjoint(with: [.quote, .code, .list, .hidden, .table]) { continue }
+            // Dense text: a line with no break before it can only be a numbered, sized or underlined heading.
+            if !breakBefore && numbering[i] == nil && line.wrappedSize < 4 && line.wrappedHeading == 0 && line.text.first != 0x23
+                && !(nextLine == i + 1 && setext(lines[i + 1].text[...]) != nil) { continue }
             var t = line.text[...]
             guard !isExcluded(t) else { continue }
             var rank = Int.max
