@@ -40,6 +40,21 @@ struct ResponseMessage: Encodable {
     }
 }
 
+/// A request from the server: `{"jsonrpc":"2.0","id":…,"method":…,"params":…}`.
+struct RequestMessage<Params: Encodable>: Encodable {
+    let id: String
+    let method: String
+    let params: Params
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: MessageKey.self)
+        try container.encode("2.0", forKey: .jsonrpc)
+        try container.encode(id, forKey: .id)
+        try container.encode(method, forKey: .method)
+        try container.encode(params, forKey: .params)
+    }
+}
+
 /// A notification from the server: `{"jsonrpc":"2.0","method":…,"params":…}`.
 struct NotificationMessage<Params: Encodable>: Encodable {
     let method: String
@@ -78,6 +93,11 @@ public struct MessageEncoder {
     public func response(id: RequestID?, error: ResponseError) -> [UInt8] {
         // Encoding a response that holds only strings and numbers cannot fail.
         (try? Array(encoder.encode(ResponseMessage(id: id, result: nil, error: error)))) ?? []
+    }
+
+    /// The body of a request from the server (`id` is a string).
+    public func request<P: Encodable>(id: String, method: String, params: P) -> [UInt8] {
+        (try? Array(encoder.encode(RequestMessage(id: id, method: method, params: params)))) ?? []
     }
 
     /// The body of a notification.

@@ -19,7 +19,7 @@ public final class OpenDocument {
     /// The diagnostics last sent for this document (any version) and their JSON, in order, to reuse
     /// the encoding of unchanged ones.
     var sentDiagnostics: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
-    private let options: AnalysisOptions
+    private var options: AnalysisOptions
 
     init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {
         self.uri = uri
@@ -44,6 +44,13 @@ public final class OpenDocument {
         let index = PositionIndex(source, encoding)
         cachedIndex = index
         return index
+    }
+
+    /// Switches to new analysis options (configuration changed); the cached analysis is dropped.
+    func reconfigure(_ options: AnalysisOptions) {
+        guard options != self.options else { return }
+        self.options = options
+        cachedAnalysis = nil
     }
 
     /// True when the current version has been analysed already.

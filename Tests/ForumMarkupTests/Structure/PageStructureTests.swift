@@ -91,3 +91,31 @@ import Testing
         #expect(s.chromeRuns.isEmpty)
     }
 }
+
+@Suite struct PageStructureSafetyTests {
+    func structure(_ s: String) -> PageStructure { PageStructure(tree: Parser.parse(SourceText(s))) }
+
+    @Test func markdownListUnderATitleIsNotFrontMatter() {
+        let s = structure("# My notes\n- Tip: use a fan\n- Note: keep it cool\n\nSome text that goes on for a while and says things.\n")
+        #expect(s.title == "My notes")
+        #expect(s.chromeRuns.isEmpty)
+    }
+
+    @Test func exportFrontMatterIsChrome() {
+        let s = structure("# Mod name\n- Author: someone\n- Game: skyrim\n\nThe description of the mod, long enough to be a paragraph.\n")
+        #expect(s.chromeKind(ofLine: 1) == .frontMatter)
+        #expect(s.posts.first?.author == "someone")
+    }
+
+    @Test func titleAnchorsAfterProseAreIgnored() {
+        let prose = String(repeating: "This is a long line of ordinary prose in a raw post. ", count: 3)
+        let s = structure("\(prose)\nThread: not a title here\n\(prose)\n")
+        #expect(s.titleLine != 1)
+        #expect(s.chromeRuns.isEmpty)
+    }
+
+    @Test func greetingIsNotATitle() {
+        let s = structure("大家好\n我最近遇到一个问题,想请教一下各位前辈到底应该怎么处理才好呢。\n")
+        #expect(s.title == nil)
+    }
+}
