@@ -7,7 +7,8 @@ struct PageStructureBuilder {
     let source: SourceText
     let lines: [LineText]
     let match: [ChromeMatch?]
-    let header: [PostHeaderMatch?]
+    /// Post header lines (sparse: few lines are headers).
+    let header: [Int: PostHeaderMatch]
     var roles: [LineRole]
     let n: Int
 
@@ -18,15 +19,14 @@ struct PageStructureBuilder {
         self.lines = lines
         self.n = lines.count
         var match = [ChromeMatch?](repeating: nil, count: lines.count)
-        var header = [PostHeaderMatch?](repeating: nil, count: lines.count)
+        var header: [Int: PostHeaderMatch] = [:]
         for (i, line) in lines.enumerated() where !line.isBlank || line.isJammerOnly {
             if line.isJammerOnly {
                 match[i] = ChromeMatch(kind: .jammerOnly, scope: .anywhere, endsPost: false)
                 continue
             }
             if line.blocks.contains(.code) { continue }
-            header[i] = ChromeCatalog.postHeader(line.text)
-            if header[i] == nil { match[i] = ChromeCatalog.classify(line.text) }
+            if let h = ChromeCatalog.postHeader(line.text) { header[i] = h } else { match[i] = ChromeCatalog.classify(line.text) }
         }
         self.match = match
         self.header = header
@@ -169,7 +169,7 @@ struct PageStructureBuilder {
         // 4. Posts from header lines.
         var posts: [Post] = []
         var anchors: [Int] = []
-        for i in afterTitle..<n where header[i] != nil { anchors.append(i) }
+        anchors = header.keys.filter { $0 >= afterTitle }.sorted()
         var lowerBound = afterTitle
         var a = 0
         var lastEndRun: Int?
