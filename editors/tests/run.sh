@@ -10,13 +10,14 @@
 # For each editor and document it checks that the file opens as bbcode and the
 # server initializes, diagnostics arrive and the editor holds all of them,
 # `forum-chrome` covers the post's meta line, `style-leak` marks the first junk
-# [backcolor=...] opener, the outline (documentSymbol list in Neovim, imenu in
-# Eglot) shows the section headings, the style-leak quick fix leaves the
-# expected text (on the sample also a second one, after CJK text on its line,
-# where Neovim 0.7's byte columns differ from UTF-16), and the server shuts
-# down cleanly.  With tmux installed it
-# also runs Neovim in a terminal on the seed and checks that diagnostics show
-# on screen (--evidence saves that capture as evidence/nvim-seed-screen.txt).
+# [backcolor=...] opener, a rule switched off in the editor's settings stays
+# off, the outline (documentSymbol list in Neovim, imenu in Eglot) shows the
+# section headings at their lines, the style-leak quick fix leaves the expected
+# text (on the sample also a second one, after CJK text on its line, where
+# Neovim 0.7's byte columns differ from UTF-16), and the server shuts down
+# cleanly.  With tmux installed it also runs Neovim in a terminal on the seed
+# and checks that diagnostics show on screen (--evidence saves that capture as
+# evidence/nvim-seed-screen.txt).
 #
 # --server defaults to $FORUMLS_BIN, else .build/release/forumls, else
 # .build/debug/forumls, else `forumls` on PATH.  Output per case goes to
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=${2:?--out needs a directory}; shift 2 ;;
     --no-screen) SCREEN=0; shift ;;
     --evidence) EVIDENCE=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -154,6 +155,18 @@ check_case() { # check_case EDITOR DOC DIR RC
     pass "$name: style-leak on line $junk ($(count_code "$dir/diagnostics.tsv" style-leak) style-leak in all)"
   else
     fail "$name: style-leak" "no style-leak diagnostic on line $junk ($(count_code "$dir/diagnostics.tsv" style-leak) style-leak in all)"
+  fi
+
+  # 4b. Settings: the editor set-up switches `repeated-fragment` off (rules option), so the
+  #     "Rank: 8Rank: 8" line that would carry one has none.
+  local rank
+  rank=$(awk '/^Rank: [0-9]+Rank: [0-9]+$/ { print NR; exit }' "$file")
+  if [ -z "$rank" ]; then
+    fail "$name: rules setting reaches the server" "document has no repeated Rank line to check"
+  elif [ "$(count_code "$dir/diagnostics.tsv" repeated-fragment)" = 0 ] && [ "${held:-0}" -gt 0 ]; then
+    pass "$name: rules setting reaches the server (repeated-fragment off: none on line $rank)"
+  else
+    fail "$name: rules setting reaches the server" "repeated-fragment was switched off in the editor's settings, yet $(count_code "$dir/diagnostics.tsv" repeated-fragment) arrived"
   fi
 
   # 5. Outline: every section heading is an entry of the editor's outline.

@@ -159,6 +159,8 @@ user would.  Status keys start with KEY.  Returns non-nil when the buffer change
   (add-to-list 'load-path (ft--env "FORUMLS_EMACS_LISP"))
   (require 'forumls)
   (setq forumls-program (ft--env "FORUMLS_SERVER")
+        ;; One rule switched off through forumls.el's own option: run.sh checks that it reaches the server.
+        forumls-rules '(("repeated-fragment" . "off"))
         ;; Connect synchronously: in batch Emacs an error signalled from a
         ;; process sentinel would kill Emacs instead of reaching us.
         eglot-sync-connect t
