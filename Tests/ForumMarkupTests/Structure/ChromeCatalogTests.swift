@@ -11,7 +11,7 @@ import Testing
         #expect(kind("跳转到指定楼层") == .floorJump)
         #expect(kind("楼主") == .floorLabel)
         #expect(kind("12#") == .floorLabel)
-        #expect(kind("本帖最后由 榴芒果儿 于 2021-6-9 09:34 编辑") == .editNotice)
+        #expect(kind("本帖最后由 青瓷小盏 于 2025-12-3 20:40 编辑") == .editNotice)
         #expect(kind("使用道具 举报") == .postButtons)
         #expect(kind("本版积分规则") == .pageFooter)
         #expect(kind("Powered by Discuz! X3.4") == .pageFooter)
