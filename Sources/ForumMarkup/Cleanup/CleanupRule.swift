@@ -156,3 +156,8 @@ public final class RuleContext {
     }
     private var nonBodyCache: [ByteRange]?
 }
+
+extension DiagnosticTag {
+    /// `[.unnecessary]`, shared so that rules do not allocate it per finding.
+    public static let unnecessaryOnly: [DiagnosticTag] = [.unnecessary]
+}

@@ -14,6 +14,7 @@ public enum CleanupRunner {
             let severity = configuration.severity(of: rule)
             for var diagnostic in rule.init().check(context) {
                 diagnostic.severity = severity
+                if diagnostic.fixes.isEmpty { out.append(diagnostic); continue }
                 diagnostic.fixes = diagnostic.fixes.filter { fix in
                     if fix.edits.count == 1, fix.edits[0].replacement.isEmpty, diagnostic.fixes.count > 1 {
                         let key = fix.edits[0].range

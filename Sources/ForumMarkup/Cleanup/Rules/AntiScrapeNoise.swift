@@ -34,7 +34,7 @@ public struct AntiScrapeNoise: CleanupRule {
                 }
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: r,
-                                  message: Messages.message(source.text(r)), tags: [.unnecessary],
+                                  message: Messages.message(source.text(r)), tags: DiagnosticTag.unnecessaryOnly,
                                   fixes: [Fix(title: Messages.fixTitle, edits: [.delete(del)])]))
         }
         return out

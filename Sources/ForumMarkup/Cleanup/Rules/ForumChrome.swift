@@ -63,7 +63,7 @@ public struct ForumChrome: CleanupRule {
                 }
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
-                                  message: message, tags: [.unnecessary], fixes: fixes))
+                                  message: message, tags: DiagnosticTag.unnecessaryOnly, fixes: fixes))
         }
         return out
     }

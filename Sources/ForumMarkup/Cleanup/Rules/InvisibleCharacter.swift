@@ -49,7 +49,7 @@ public struct InvisibleCharacter: CleanupRule {
                 }
                 let range = ByteRange(i, j)
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
-                                      message: Messages.invisible(names), tags: [.unnecessary],
+                                      message: Messages.invisible(names), tags: DiagnosticTag.unnecessaryOnly,
                                       fixes: [Fix(title: Messages.invisibleFix, edits: [.delete(range)])]))
                 i = j
                 continue

@@ -23,7 +23,7 @@ public struct StyleLeak: CleanupRule {
                 let related = TagFacts.closerRange(tree, opener: index).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
                                       message: Messages.message(text, reason, hasCloser: !related.isEmpty),
-                                      tags: [.unnecessary], related: related,
+                                      tags: DiagnosticTag.unnecessaryOnly, related: related,
                                       fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: index))]))
             } else if node.kind == .text, !context.isInRaw(node.range.start) {
                 // Openers the parser kept as text.
@@ -34,7 +34,7 @@ public struct StyleLeak: CleanupRule {
                     guard let reason = TagFacts.styleLeak(name: name, argument: argBytes) else { continue }
                     let text = context.source.text(token.range)
                     out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: token.range,
-                                          message: Messages.message(text, reason, hasCloser: false), tags: [.unnecessary],
+                                          message: Messages.message(text, reason, hasCloser: false), tags: DiagnosticTag.unnecessaryOnly,
                                           fixes: [Fix(title: Messages.fixTitle(text), edits: [.delete(token.range)])]))
                 }
             }
