@@ -137,6 +137,9 @@ public enum BodyText {
 
     /// True when applying `edit` would make tag-shaped markup out of text on its line(s), such as
     /// deleting a zero-width space inside `[si\u{200B}ze=4]`: the text would silently become formatting.
+    /// How far from an edit `makesMarkup` looks for the `[`/`<`/`&` and `]`/`>`/`;` of new markup (bytes).
+    static let markupReach = 4096
+
     static func makesMarkup(_ edit: TextEdit, in source: SourceText) -> Bool {
         let b = source.bytes
         let range = source.clamp(edit.range)
@@ -146,17 +149,21 @@ public enum BodyText {
         // New markup must span the join: it starts at the last `[`, `<` or `&` before the edit (or in the
         // replacement) and ends at the first `]`, `>` or `;` after it. Without both, nothing can form.
         let replacementBytes = Array(edit.replacement.utf8)
+        // The searches stop `markupReach` bytes from the edit: no plausible tag is longer, and on a
+        // one-line megabyte document (100,000 nested quotes) unbounded scans made this quadratic.
+        let low = max(lines.start, range.start - BodyText.markupReach)
+        let high = min(lines.end, range.end + BodyText.markupReach)
         var from = Int.max
         for opener: UInt8 in [0x5B, 0x3C, 0x26] {
             var k = range.start
-            while k > lines.start, b[k - 1] != opener { k -= 1 }
-            if k > lines.start { from = min(from, k - 1) }
+            while k > low, b[k - 1] != opener { k -= 1 }
+            if k > low { from = min(from, k - 1) }
         }
         var to = Int.min
         for closer: UInt8 in [0x5D, 0x3E, 0x3B] {
             var k = range.end
-            while k < lines.end, b[k] != closer { k += 1 }
-            if k < lines.end { to = max(to, k + 1) }
+            while k < high, b[k] != closer { k += 1 }
+            if k < high { to = max(to, k + 1) }
         }
         let opensInReplacement = replacementBytes.contains { $0 == 0x5B || $0 == 0x3C || $0 == 0x26 }
         let closesInReplacement = replacementBytes.contains { $0 == 0x5D || $0 == 0x3E || $0 == 0x3B }

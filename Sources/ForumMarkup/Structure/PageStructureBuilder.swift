@@ -165,6 +165,7 @@ struct PageStructureBuilder {
         }
         if exportMode { hasChrome = true }
         let afterTitle = max(bodyStart, (titleLine ?? -1) + 1)
+        let isArchiver = titleLine.map { Bytes.hasPrefix(text($0), "查看完整版本") } ?? false
 
         // 4. Posts from header lines.
         var posts: [Post] = []
@@ -195,7 +196,8 @@ struct PageStructureBuilder {
             var j = start
             while j < n {
                 if let hm = header[j], j > meta {
-                    if hm.isStrong { end = j; break }
+                    // Archiver pages (`查看完整版本: …`) head every post with a bare `X 发表于 DATE`.
+                    if hm.isStrong || isArchiver { end = j; break }
                 }
                 if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) {
                     end = trailingProfileStart(before: j, floor: start, chrome: &chrome)

@@ -119,3 +119,13 @@ import Testing
         #expect(s.title == nil)
     }
 }
+
+@Suite struct ArchiverPageTests {
+    @Test func archiverPostsAreSplitAtBareHeaders() {
+        let text = "查看完整版本: 关于养花的一些心得\n\n花匠老王 发表于 2009-4-1 10:20\n\n我养了十几年的花,今天把一些心得分享出来。\n\n小李 发表于 2009-4-1 11:02\n\n谢谢分享。\n"
+        let s = PageStructure(tree: Parser.parse(SourceText(text)))
+        #expect(s.title == "关于养花的一些心得")
+        #expect(s.posts.map(\.headerLine) == [2, 6])
+        #expect(s.posts.map(\.author) == ["花匠老王", "小李"])
+    }
+}
