@@ -15,8 +15,11 @@ public enum CleanupRunner {
             for var diagnostic in rule.init().check(context) {
                 diagnostic.severity = severity
                 if diagnostic.fixes.isEmpty { out.append(diagnostic); continue }
+                var index = -1
                 diagnostic.fixes = diagnostic.fixes.filter { fix in
-                    if fix.edits.count == 1, fix.edits[0].replacement.isEmpty, diagnostic.fixes.count > 1 {
+                    index += 1
+                    // Alternative fixes (a chrome run) are often shared by several findings: check each once.
+                    if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
                         let key = fix.edits[0].range
                         if let known = verdicts[key] { return known }
                         let verdict = BodyText.preserves(fix, in: context)
