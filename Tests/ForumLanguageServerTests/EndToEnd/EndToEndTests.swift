@@ -60,6 +60,17 @@ struct EndToEndTests {
         if status != nil { #expect(server.process.terminationReason == .exit) }
     }
 
+    @Test func vanishedClientEndsTheProcessWithoutSIGPIPE() throws {
+        let server = try ServerProcess()
+        server.initialize()
+        server.closeOutput()
+        // The answer cannot be written: the server must notice (EPIPE, SIGPIPE ignored) and exit.
+        server.send(["jsonrpc": "2.0", "id": 99, "method": "shutdown"])
+        let status = server.waitForExit()
+        #expect(status != nil)
+        if status != nil { #expect(server.process.terminationReason == .exit) }
+    }
+
     @Test func versionAndHelp() throws {
         for argument in ["--version", "--help"] {
             let process = Process()
