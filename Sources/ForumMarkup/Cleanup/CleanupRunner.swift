@@ -31,8 +31,18 @@ public enum CleanupRunner {
                 out.append(diagnostic)
             }
         }
-        out.sort { a, b in a.range != b.range ? a.range < b.range : a.code < b.code }
-        return out
+        // Sort by (range, code) through integer keys: moving the diagnostics themselves is the costly part.
+        var rank: [String: Int] = [:]
+        for (i, code) in RuleRegistry.rules.map({ $0.code }).sorted().enumerated() { rank[code] = i }
+        var keys: [(Int, Int, Int, Int)] = []
+        keys.reserveCapacity(out.count)
+        var lastCode = "", lastRank = 0
+        for (i, d) in out.enumerated() {
+            if d.code != lastCode { lastCode = d.code; lastRank = rank[d.code] ?? Int.max }
+            keys.append((d.range.start, d.range.end, lastRank, i))
+        }
+        keys.sort { $0 < $1 }
+        return keys.map { out[$0.3] }
     }
 
     /// True when two edits cannot both be applied: they share a byte, or an insertion falls strictly
