@@ -15,7 +15,6 @@ let usage = """
            forumls fix [options] FILE...    apply safe fixes
            forumls outline FILE             print the thread outline
            forumls parse FILE [--json]      print the syntax tree
-           forumls parse FILE [--json]      print the syntax tree
            forumls --version                print the version
            forumls --help                   print this help
 
