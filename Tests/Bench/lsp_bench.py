@@ -2,18 +2,25 @@
 """LSP session benchmark for forumls over real pipes (standard library only).
 
     swift build -c release --product forumls
-    python3 Tests/Bench/lsp_bench.py [--server .build/release/forumls] [--mb 1] [--edits 200] [--runs 5]
+    python3 Tests/Bench/lsp_bench.py [--server .build/release/forumls] [--edits 500] [--runs 5] [--with-100mb]
 
-Measures, against the release binary, with a generated document of about --mb MB (our own text:
-a Discuz-style thread page with BBCode posts, CJK, emoji and some broken tags):
+Measures, against the release binary, with generated documents (our own text: a Discuz-style thread
+page with BBCode posts, CJK, emoji, CRLF and some broken tags), one fresh server process per size:
 
 - spawn -> `initialize` result (cold start), the median of --runs fresh processes;
-- `didOpen` -> `publishDiagnostics` for that version;
-- --edits single-character incremental edits at random positions (UTF-16 positions, fixed seed),
-  each followed by the `publishDiagnostics` of its version before the next edit is sent: p50, p95, max.
+- per document size (--sizes, default 10 KB, 1 MB, 10 MB): `didOpen` -> `publishDiagnostics` for that
+  version, `textDocument/documentSymbol` latency, `textDocument/codeAction` with
+  `only: ["source.fixAll"]` over the whole document (fix-all) latency, and peak memory (VmHWM from
+  /proc/PID/status, read after the `shutdown` answer and before `exit`);
+- on the 1 MB document: --edits single-character incremental edits at random positions (UTF-16
+  positions, fixed seed), each followed by the `publishDiagnostics` of its version before the next edit
+  is sent: p50, p95, max;
+- cost growth: `didOpen` -> diagnostics time per MB for 1 and 10 MB (from the size table) and 100 MB
+  (only with --with-100mb: a fresh server for a 100 MB document takes a while and a lot of memory).
 
 Times run from just before the message is written to just after the answer's body has been read and
-parsed. Prints a small table and writes JSON with --json FILE.
+parsed. Prints one table (and how long each part took) and writes JSON with --json FILE.
+The legacy single-size mode is kept: --mb X measures only that size (open + edits).
 """
 import argparse
 import json
@@ -64,6 +71,7 @@ def make_document(megabytes, clean=False):
 class Server:
     def __init__(self, command):
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.pid = self.proc.pid
         self.buffer = bytearray()
         self.next_id = 1
 
@@ -117,10 +125,26 @@ class Server:
                 if params["uri"] == uri and params.get("version") == version:
                     return params
 
-    def close(self):
+    def close(self, with_memory=False):
         self.request("shutdown", None)
+        memory = proc_status(self.pid) if with_memory else None
         self.notify("exit", None)
-        return self.proc.wait(timeout=10)
+        code = self.proc.wait(timeout=30)
+        return (code, memory) if with_memory else code
+
+
+def proc_status(pid):
+    """VmHWM and VmRSS of a live process in KiB (Linux /proc), or {} when unreadable."""
+    values = {}
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                name, _, rest = line.partition(":")
+                if name in ("VmHWM", "VmRSS"):
+                    values[name] = int(rest.split()[0])
+    except OSError:
+        pass
+    return values
 
 
 def initialize(server):
@@ -152,28 +176,16 @@ def utf16_lines(text):
     return lines
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--server", default=os.path.join(ROOT, ".build/release/forumls"))
-    parser.add_argument("--mb", type=float, default=1.0)
-    parser.add_argument("--edits", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--clean", action="store_true", help="well-formed posts only (few diagnostics)")
-    parser.add_argument("--json")
-    args = parser.parse_args()
-    command = [args.server]
+def document_end(text):
+    """The LSP position just past the end of `text` (UTF-16 units)."""
+    lines = utf16_lines(text)
+    return {"line": len(lines) - 1, "character": len(lines[-1].encode("utf-16-le")) // 2}
 
-    cold = []
-    for _ in range(args.runs):
-        t0 = time.perf_counter()
-        server = Server(command)
-        initialize(server)
-        cold.append((time.perf_counter() - t0) * 1000)
-        server.close()
 
-    text = make_document(args.mb, args.clean)
-    uri = "file:///bench/thread.bbcode"
+def measure_size(command, megabytes, clean, edits, seed):
+    """One fresh server: open -> diagnostics, documentSymbol, fix-all codeAction, optional edits, VmHWM."""
+    text = make_document(megabytes, clean)
+    uri = "file:///bench/thread-%s.bbcode" % megabytes
     server = Server(command)
     initialize(server)
     server.notify("initialized", {})
@@ -181,50 +193,140 @@ def main():
     server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "bbcode", "version": 1, "text": text}})
     published = server.wait_diagnostics(uri, 1)
     open_ms = (time.perf_counter() - t0) * 1000
-    open_count = len(published["diagnostics"])
+    result = {"megabytes": megabytes, "document_bytes": len(text.encode()), "open_to_diagnostics_ms": round(open_ms, 2),
+              "diagnostics_on_open": len(published["diagnostics"])}
 
-    rng = random.Random(args.seed)
-    lines = utf16_lines(text)
-    edit_ms = []
-    counts = []
-    for k in range(args.edits):
-        version = k + 2
-        line = rng.randrange(len(lines))
-        # A position on a character boundary of that line (UTF-16 units).
-        chars = lines[line]
-        cut = rng.randrange(len(chars) + 1)
-        character = len(chars[:cut].encode("utf-16-le")) // 2
-        ch = rng.choice("ab字😀 ")
-        lines[line] = chars[:cut] + ch + chars[cut:]
+    t0 = time.perf_counter()
+    answer = server.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+    result["document_symbol_ms"] = round((time.perf_counter() - t0) * 1000, 2)
+    result["document_symbols"] = len(answer.get("result") or [])
+    result["document_symbol_error"] = answer.get("error")
+
+    t0 = time.perf_counter()
+    answer = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 0}, "end": document_end(text)},
+        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    result["fix_all_ms"] = round((time.perf_counter() - t0) * 1000, 2)
+    actions = answer.get("result") or []
+    result["fix_all_actions"] = len(actions)
+    result["fix_all_edits"] = sum(len(v) for a in actions for v in ((a.get("edit") or {}).get("changes") or {}).values())
+    result["fix_all_error"] = answer.get("error")
+
+    if edits:
+        rng = random.Random(seed)
+        lines = utf16_lines(text)
+        edit_ms = []
+        for k in range(edits):
+            version = k + 2
+            line = rng.randrange(len(lines))
+            # A position on a character boundary of that line (UTF-16 units).
+            chars = lines[line]
+            cut = rng.randrange(len(chars) + 1)
+            character = len(chars[:cut].encode("utf-16-le")) // 2
+            ch = rng.choice("ab字😀 ")
+            lines[line] = chars[:cut] + ch + chars[cut:]
+            t0 = time.perf_counter()
+            server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [
+                {"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}},
+                 "text": ch}]})
+            server.wait_diagnostics(uri, version)
+            edit_ms.append((time.perf_counter() - t0) * 1000)
+        result["edit_to_diagnostics_ms"] = {"n": len(edit_ms), "p50": round(percentile(edit_ms, 50), 2),
+                                            "p95": round(percentile(edit_ms, 95), 2), "max": round(max(edit_ms), 2)}
+    code, memory = server.close(with_memory=True)
+    result["vmhwm_kib"] = memory.get("VmHWM")
+    result["vmrss_kib_at_shutdown"] = memory.get("VmRSS")
+    result["exit_code"] = code
+    return result
+
+
+def size_label(megabytes):
+    return "%d KB" % round(megabytes * 1024) if megabytes < 1 else "%g MB" % megabytes
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", default=os.path.join(ROOT, ".build/release/forumls"))
+    parser.add_argument("--sizes", default="0.009765625,1,10", help="document sizes in MB (default 10 KB, 1 MB, 10 MB)")
+    parser.add_argument("--mb", type=float, help="legacy: measure only this one size (open, symbols, fix-all, edits)")
+    parser.add_argument("--edits", type=int, default=500, help="incremental edits on the 1 MB document (lower for quick runs)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--with-100mb", action="store_true", help="also open a 100 MB document for the cost-growth row (slow)")
+    parser.add_argument("--clean", action="store_true", help="well-formed posts only (few diagnostics)")
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    command = [args.server]
+    timings = []
+    overall = time.perf_counter()
+
+    t_part = time.perf_counter()
+    cold = []
+    for _ in range(args.runs):
         t0 = time.perf_counter()
-        server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [
-            {"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}},
-             "text": ch}]})
-        params = server.wait_diagnostics(uri, version)
-        edit_ms.append((time.perf_counter() - t0) * 1000)
-        counts.append(len(params["diagnostics"]))
-    code = server.close()
+        server = Server(command)
+        initialize(server)
+        cold.append((time.perf_counter() - t0) * 1000)
+        server.close()
+    timings.append(("spawn -> initialize", time.perf_counter() - t_part))
+
+    sizes = [args.mb] if args.mb else [float(x) for x in args.sizes.split(",")]
+    edit_size = args.mb if args.mb else 1.0
+    rows = []
+    for mb in sizes:
+        t_part = time.perf_counter()
+        rows.append(measure_size(command, mb, args.clean, args.edits if mb == edit_size else 0, args.seed))
+        timings.append((f"{size_label(mb)} document" + (f" (+{args.edits} edits)" if mb == edit_size and args.edits else ""),
+                        time.perf_counter() - t_part))
+
+    growth = {r["megabytes"]: r for r in rows if r["megabytes"] in (1.0, 10.0)}
+    if args.with_100mb:
+        t_part = time.perf_counter()
+        growth[100.0] = measure_size(command, 100.0, args.clean, 0, args.seed)
+        timings.append(("100 MB document", time.perf_counter() - t_part))
 
     report = {
-        "document_bytes": len(text.encode()),
-        "document_lines": len(lines),
         "initialize_cold_ms": {"median": round(statistics.median(cold), 2), "min": round(min(cold), 2), "runs": len(cold)},
-        "open_to_diagnostics_ms": round(open_ms, 2),
-        "diagnostics_on_open": open_count,
-        "edit_to_diagnostics_ms": {"n": len(edit_ms), "p50": round(percentile(edit_ms, 50), 2),
-                                   "p95": round(percentile(edit_ms, 95), 2), "max": round(max(edit_ms), 2)},
-        "diagnostics_after_edits": counts[-1] if counts else None,
-        "exit_code": code,
+        "sizes": rows,
+        "growth_ms_per_mb": {size_label(mb): round(r["open_to_diagnostics_ms"] / (r["document_bytes"] / 1048576), 2)
+                             for mb, r in sorted(growth.items())},
+        "part_seconds": {name: round(sec, 1) for name, sec in timings},
     }
-    print(f"document: {report['document_bytes']:,} bytes, {report['document_lines']:,} lines")
-    print(f"spawn -> initialize result: median {report['initialize_cold_ms']['median']} ms (min {report['initialize_cold_ms']['min']}, {args.runs} runs)")
-    print(f"didOpen -> diagnostics: {report['open_to_diagnostics_ms']} ms ({open_count} diagnostics)")
-    e = report["edit_to_diagnostics_ms"]
-    print(f"edit -> diagnostics ({e['n']} edits): p50 {e['p50']} ms, p95 {e['p95']} ms, max {e['max']} ms")
+
+    def kib(v):
+        return "?" if v is None else "%.1f MB" % (v / 1024)
+
+    print(f"spawn -> initialize result: median {report['initialize_cold_ms']['median']} ms "
+          f"(min {report['initialize_cold_ms']['min']}, {args.runs} runs)")
+    print()
+    print("| document | bytes | diagnostics | didOpen -> diagnostics | documentSymbol | codeAction fix-all | peak memory (VmHWM) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {size_label(r['megabytes'])} | {r['document_bytes']:,} | {r['diagnostics_on_open']:,} | "
+              f"{r['open_to_diagnostics_ms']} ms | {r['document_symbol_ms']} ms ({r['document_symbols']} symbols) | "
+              f"{r['fix_all_ms']} ms ({r['fix_all_edits']:,} edits) | {kib(r['vmhwm_kib'])} |")
+    for r in rows:
+        if "edit_to_diagnostics_ms" in r:
+            e = r["edit_to_diagnostics_ms"]
+            print()
+            print(f"edit -> diagnostics, {size_label(r['megabytes'])} document, {e['n']} incremental edits: "
+                  f"p50 {e['p50']} ms, p95 {e['p95']} ms, max {e['max']} ms")
+    print()
+    print("cost growth, didOpen -> diagnostics per MB: " + ", ".join(
+        f"{label}: {v} ms/MB" for label, v in report["growth_ms_per_mb"].items())
+        + ("" if args.with_100mb else " (100 MB skipped: pass --with-100mb)"))
+    print()
+    print("time per part: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in timings)
+          + f"; total {time.perf_counter() - overall:.1f} s")
+    failures = [r for r in rows + list(growth.values()) if r["exit_code"] != 0 or r["document_symbol_error"] or r["fix_all_error"]]
+    for r in failures:
+        print(f"FAILED at {size_label(r['megabytes'])}: exit {r['exit_code']}, documentSymbol error {r['document_symbol_error']}, "
+              f"fix-all error {r['fix_all_error']}", file=sys.stderr)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2)
-    return 0 if code == 0 else 1
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
