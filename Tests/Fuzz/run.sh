@@ -80,9 +80,9 @@ FORUMLS_LOG=${FORUMLS_LOG:-off} SWIFT_BACKTRACE=enable=no "$binary" "$work/$targ
 status=$?
 set -e
 grep -E "INVARIANT BROKEN|^  |ERROR: |SUMMARY|Test unit written|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done [0-9]+ runs" "$log" | head -60 || true
-runs=$(grep -o "stat::number_of_executed_units: [0-9]*" "$log" | grep -o "[0-9]*$" | tail -1)
+runs=$(grep -o "stat::number_of_executed_units: [0-9]*" "$log" | grep -o "[0-9]*$" | tail -1 || true)
 # Fork mode (-fork=N -ignore_crashes=1, which keeps going after a finding) reports "#N: ..." lines instead.
-[ -n "$runs" ] || runs=$(grep -oE "^#[0-9]+" "$log" | tail -1 | tr -d '#')
+[ -n "$runs" ] || runs=$(grep -oE "^#[0-9]+" "$log" | tail -1 | tr -d '#' || true)
 [ -n "$runs" ] || runs="?"
 echo "target=$target seconds=$seconds executions=$runs exit=$status corpus=$(ls "$work/$target/corpus" | wc -l) findings=$(ls "$work/$target/artifacts" | wc -l)"
 return $status
