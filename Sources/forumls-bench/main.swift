@@ -107,7 +107,23 @@ var rows: [(String, Double)] = [("byte scan ([ and newlines)", scan.seconds)]
 rows.append(("line index (SourceText)", measure { documents.reduce(0) { $0 + SourceText(bytes: $1).lineCount } }.seconds))
 rows.append(("lex", measure { documents.reduce(0) { $0 + Lexer.tokenize($1).count } }.seconds))
 rows.append(("lex + parse", measure { sources.reduce(0) { $0 + Parser.parse($1).nodes.count } }.seconds))
+let trees = sources.map { Parser.parse($0) }
+let structures = trees.map { PageStructure(tree: $0) }
+rows.append(("page structure (title, posts, chrome)", measure { trees.reduce(0) { $0 + PageStructure(tree: $1).posts.count } }.seconds))
+rows.append(("outline (given structure)", measure {
+    zip(trees, structures).reduce(0) { $0 + OutlineBuilder.build(tree: $1.0, structure: $1.1).posts.count }
+}.seconds))
+rows.append(("all rules (given structure)", measure {
+    zip(trees, structures).reduce(0) { total, pair in
+        var chrome: [Int: String] = [:]
+        for line in pair.1.roles.indices { if let kind = pair.1.chromeKind(ofLine: line) { chrome[line] = kind.rawValue } }
+        let context = RuleContext(source: pair.0.source, tree: pair.0, dialect: .discuz, chromeLines: chrome, structure: pair.1)
+        return total + CleanupRunner.diagnostics(for: context, configuration: CleanupConfiguration()).count
+    }
+}.seconds))
+let analyses = sources.map { DocumentAnalysis(source: $0) }
 rows.append(("full analysis", measure { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
+rows.append(("clean-up edits (given analysis)", measure { analyses.reduce(0) { $0 + CleanupRunner.cleanUp($1).edits.count } }.seconds))
 
 print("| stage | MB/s | x byte scan |")
 print("| --- | ---: | ---: |")

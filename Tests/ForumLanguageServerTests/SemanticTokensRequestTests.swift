@@ -69,4 +69,17 @@ import ForumMarkup
         let tokens = decode(data, legend: SemanticTokenLegend.tokenTypes)
         #expect(!tokens.isEmpty && tokens.allSatisfy { $0.4 & 1 == 1 })
     }
+
+    @Test(arguments: Editing.encodings)
+    func crlfAndLoneCRLines(_ encoding: PositionEncoding) throws {
+        let text = "a\r\n😀[b]x[/b]\r[i]中[/i]"
+        let (client, _) = Editing.client(text, encoding: encoding)
+        let response = client.request("textDocument/semanticTokens/full", ["textDocument": ["uri": Editing.uri]])
+        let data = try #require((response?["result"] as? JSONObject)?["data"] as? [Int])
+        let tokens = decode(data, legend: SemanticTokenLegend.tokenTypes)
+        let names = tokens.filter { $0.3 == "keyword" }.map { [$0.0, $0.1] }
+        let emoji = encoding == .utf16 ? 2 : encoding == .utf8 ? 4 : 1
+        let cjk = encoding == .utf8 ? 3 : 1
+        #expect(names == [[1, emoji + 1], [1, emoji + 6], [2, 1], [2, 5 + cjk]])
+    }
 }

@@ -22,7 +22,7 @@ command -v emacs >/dev/null 2>&1 || { echo "emacs_case: emacs is not installed (
 [ -f "$FILE" ] || { echo "emacs_case: no such file: $FILE" >&2; exit 2; }
 FILE=$(cd "$(dirname "$FILE")" && pwd)/$(basename "$FILE")
 mkdir -p "$OUTDIR" && OUTDIR=$(cd "$OUTDIR" && pwd)
-rm -f "$OUTDIR"/{status.txt,diagnostics.tsv,outline.txt,outline-raw.txt,outline-lines.txt,actions.txt,before.txt,after.txt,messages.txt}
+rm -f "$OUTDIR"/{status.txt,diagnostics.tsv,outline.txt,outline-raw.txt,outline-lines.txt,actions.txt,actions2.txt,before.txt,after.txt,after2.txt,messages.txt}
 : >"$OUTDIR/messages.txt"
 
 TIMEOUT=${FORUMLS_CASE_TIMEOUT:-45}

@@ -10,11 +10,14 @@
 # For each editor and document it checks that the file opens as bbcode and the
 # server initializes, diagnostics arrive and the editor holds all of them,
 # `forum-chrome` covers the post's meta line, `style-leak` marks the first junk
-# [backcolor=...] opener, the outline (documentSymbol list in Neovim, imenu in
-# Eglot) shows the section headings, the style-leak quick fix leaves the
-# expected text, and the server shuts down cleanly.  With tmux installed it
-# also runs Neovim in a terminal on the seed and checks that diagnostics show
-# on screen (--evidence saves that capture as evidence/nvim-seed-screen.txt).
+# [backcolor=...] opener, a rule switched off in the editor's settings stays
+# off, the outline (documentSymbol list in Neovim, imenu in Eglot) shows the
+# section headings at their lines, the style-leak quick fix leaves the expected
+# text (on the sample also a second one, after CJK text on its line, where
+# Neovim 0.7's byte columns differ from UTF-16), and the server shuts down
+# cleanly.  With tmux installed it also runs Neovim in a terminal on the seed
+# and checks that diagnostics show on screen (--evidence saves that capture as
+# evidence/nvim-seed-screen.txt).
 #
 # --server defaults to $FORUMLS_BIN, else .build/release/forumls, else
 # .build/debug/forumls, else `forumls` on PATH.  Output per case goes to
@@ -34,7 +37,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=${2:?--out needs a directory}; shift 2 ;;
     --no-screen) SCREEN=0; shift ;;
     --evidence) EVIDENCE=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -154,6 +157,18 @@ check_case() { # check_case EDITOR DOC DIR RC
     fail "$name: style-leak" "no style-leak diagnostic on line $junk ($(count_code "$dir/diagnostics.tsv" style-leak) style-leak in all)"
   fi
 
+  # 4b. Settings: the editor set-up switches `repeated-fragment` off (rules option), so the
+  #     "Rank: 8Rank: 8" line that would carry one has none.
+  local rank
+  rank=$(awk '/^Rank: [0-9]+Rank: [0-9]+$/ { print NR; exit }' "$file")
+  if [ -z "$rank" ]; then
+    fail "$name: rules setting reaches the server" "document has no repeated Rank line to check"
+  elif [ "$(count_code "$dir/diagnostics.tsv" repeated-fragment)" = 0 ] && [ "${held:-0}" -gt 0 ]; then
+    pass "$name: rules setting reaches the server (repeated-fragment off: none on line $rank)"
+  else
+    fail "$name: rules setting reaches the server" "repeated-fragment was switched off in the editor's settings, yet $(count_code "$dir/diagnostics.tsv" repeated-fragment) arrived"
+  fi
+
   # 5. Outline: every section heading is an entry of the editor's outline.
   local missing=() h oerr
   while IFS= read -r h; do
@@ -197,6 +212,31 @@ check_case() { # check_case EDITOR DOC DIR RC
       pass "$name: style-leak quick fix \"$(status_get "$dir" fix_title)\" leaves the expected text"
     else
       fail "$name: style-leak quick fix" "\"$(status_get "$dir" fix_title)\" left other text: $(diff "$dir/expected-after.txt" "$dir/after.txt" | head -4 | tr '\n' ' ')"
+    fi
+  fi
+
+  # 6b. (sample) A second style-leak fix, on a pair that starts after CJK text on its line, so that
+  #     Neovim 0.7's byte columns in the code-action context differ from the server's UTF-16 ones:
+  #     the opener and its closer go, the text between stays.
+  if [ "$doc" = sample ]; then
+    local open2='[color=rgba(51, 51, 51, 0.9)]' close2='[/color]' line2 f2err f2line
+    line2=$(awk -v p="$open2" 'index($0, p) > 1 { print NR; exit }' "$file")
+    f2err=$(status_get "$dir" fix2_error) f2line=$(status_get "$dir" fix2_line)
+    if [ -n "$f2err" ] || [ ! -f "$dir/after2.txt" ]; then
+      fail "$name: style-leak quick fix after CJK text" "${f2err:-no text after the second fix}"
+    elif [ "$f2line" != "$line2" ]; then
+      fail "$name: style-leak quick fix after CJK text" "fixed line $f2line, expected $line2"
+    else
+      awk -v l="$line2" -v o="$open2" -v c="$close2" '
+        NR == l { i = index($0, o); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(o))
+                  i = index($0, c); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(c)) }
+        { print }' "$dir/after.txt" >"$dir/expected-after2.txt"
+      if [ -n "$(tail -c1 "$dir/after.txt")" ]; then truncate -s -1 "$dir/expected-after2.txt"; fi
+      if cmp -s "$dir/expected-after2.txt" "$dir/after2.txt"; then
+        pass "$name: style-leak quick fix after CJK text \"$(status_get "$dir" fix2_title)\" removes opener and closer"
+      else
+        fail "$name: style-leak quick fix after CJK text" "\"$(status_get "$dir" fix2_title)\" left other text: $(diff "$dir/expected-after2.txt" "$dir/after2.txt" | head -4 | tr '\n' ' ')"
+      fi
     fi
   fi
 

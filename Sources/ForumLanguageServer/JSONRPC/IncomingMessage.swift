@@ -40,6 +40,8 @@ public struct IncomingMessage: Decodable, Sendable {
     }
 
     public let kind: Kind
+    /// For a `.response`: its `result` (nil for an error response or a null result).
+    public private(set) var responseResult: JSONValue? = nil
 
     /// True for a known method whose params did not decode.
     var hasInvalidParams: Bool {
@@ -76,6 +78,7 @@ public struct IncomingMessage: Decodable, Sendable {
         guard container.contains(.method) else {
             if hasID && (container.contains(.result) || container.contains(.error)) {
                 kind = .response(id)
+                responseResult = (try? container.decodeIfPresent(JSONValue.self, forKey: .result)) ?? nil
             } else {
                 kind = .invalid(id, "the message has no method")
             }

@@ -40,6 +40,21 @@ struct ResponseMessage: Encodable {
     }
 }
 
+/// A request from the server: `{"jsonrpc":"2.0","id":…,"method":…,"params":…}`.
+struct RequestMessage<Params: Encodable>: Encodable {
+    let id: String
+    let method: String
+    let params: Params
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: MessageKey.self)
+        try container.encode("2.0", forKey: .jsonrpc)
+        try container.encode(id, forKey: .id)
+        try container.encode(method, forKey: .method)
+        try container.encode(params, forKey: .params)
+    }
+}
+
 /// A notification from the server: `{"jsonrpc":"2.0","method":…,"params":…}`.
 struct NotificationMessage<Params: Encodable>: Encodable {
     let method: String
@@ -64,6 +79,9 @@ public struct MessageEncoder {
 
     /// The body of a successful response.
     public func response(id: RequestID, result: any Encodable) -> [UInt8] {
+        if let raw = result as? PreEncodedJSON {
+            return splice(("id", (try? Array(encoder.encode(id))) ?? Array("null".utf8)), ("result", raw.bytes))
+        }
         do {
             return Array(try encoder.encode(ResponseMessage(id: id, result: AnyEncodable(value: result), error: nil)))
         } catch {
@@ -77,8 +95,33 @@ public struct MessageEncoder {
         (try? Array(encoder.encode(ResponseMessage(id: id, result: nil, error: error)))) ?? []
     }
 
+    /// The body of a request from the server (`id` is a string).
+    public func request<P: Encodable>(id: String, method: String, params: P) -> [UInt8] {
+        (try? Array(encoder.encode(RequestMessage(id: id, method: method, params: params)))) ?? []
+    }
+
     /// The body of a notification.
     public func notification<P: Encodable>(_ method: String, _ params: P) -> [UInt8] {
-        (try? Array(encoder.encode(NotificationMessage(method: method, params: params)))) ?? []
+        if let raw = params as? PreEncodedJSON {
+            let name = (try? Array(encoder.encode(method))) ?? Array("\"\"".utf8)
+            return splice(("method", name), ("params", raw.bytes))
+        }
+        return (try? Array(encoder.encode(NotificationMessage(method: method, params: params)))) ?? []
+    }
+
+    /// `{"jsonrpc":"2.0","<a>":<fragment>,"<b>":<fragment>}` from encoded fragments.
+    private func splice(_ first: (String, [UInt8]), _ second: (String, [UInt8])) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(second.1.count + first.1.count + 48)
+        out.append(contentsOf: "{\"jsonrpc\":\"2.0\",\"".utf8)
+        out.append(contentsOf: first.0.utf8)
+        out.append(contentsOf: "\":".utf8)
+        out.append(contentsOf: first.1)
+        out.append(contentsOf: ",\"".utf8)
+        out.append(contentsOf: second.0.utf8)
+        out.append(contentsOf: "\":".utf8)
+        out.append(contentsOf: second.1)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ForumMarkup
 
 /// An LSP `Diagnostic`.
@@ -55,6 +60,40 @@ public struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
 }
 
 extension OpenDocument {
+    /// The current version's diagnostics as a JSON array (and how many), reusing the encoding of
+    /// every diagnostic that is unchanged since the last call: after a small edit nearly all are.
+    /// Both lists are in document order, so they are aligned by walking them side by side.
+    public func encodedLSPDiagnostics(_ encoding: PositionEncoding) -> (count: Int, json: PreEncodedJSON) {
+        let diagnostics = lspDiagnostics(encoding)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let previous = sentDiagnostics
+        var sent: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
+        sent.reserveCapacity(diagnostics.count)
+        var fragments: [[UInt8]] = []
+        fragments.reserveCapacity(diagnostics.count)
+        var j = 0
+        for diagnostic in diagnostics {
+            var bytes: [UInt8]?
+            // Look a few entries ahead in the old list, so that an inserted or removed finding does
+            // not make every later one miss.
+            var k = j
+            while k < min(previous.count, j + 8) {
+                if previous[k].diagnostic == diagnostic {
+                    bytes = previous[k].json
+                    j = k + 1
+                    break
+                }
+                k += 1
+            }
+            let json = bytes ?? (try? Array(encoder.encode(diagnostic))) ?? []
+            sent.append((diagnostic, json))
+            fragments.append(json)
+        }
+        sentDiagnostics = sent
+        return (diagnostics.count, .array(fragments))
+    }
+
     /// The current version's diagnostics as LSP objects, positions in `encoding`.
     public func lspDiagnostics(_ encoding: PositionEncoding) -> [LSPDiagnostic] {
         let converter = PositionConverter(positionIndex(encoding))

@@ -21,19 +21,29 @@ public enum SymbolKindValue {
 
 /// A hierarchical `DocumentSymbol`.
 public struct LSPDocumentSymbol: Codable, Hashable, Sendable {
+    /// Title, post label or heading text (never empty).
     public var name: String
+    /// Floor, author, date and editor for posts.
     public var detail: String?
+    /// A `SymbolKindValue`.
     public var kind: Int
+    /// The whole item (section, post, thread).
     public var range: LSPRange
+    /// The item's name text, inside `range`.
     public var selectionRange: LSPRange
+    /// Nested items; absent when there are none.
     public var children: [LSPDocumentSymbol]?
 }
 
 /// A flat `SymbolInformation`.
 public struct LSPSymbolInformation: Codable, Hashable, Sendable {
+    /// Title or heading text.
     public var name: String
+    /// A `SymbolKindValue`.
     public var kind: Int
+    /// The document and the item's range.
     public var location: Location
+    /// The parent's name (title or post label), if any.
     public var containerName: String?
 }
 

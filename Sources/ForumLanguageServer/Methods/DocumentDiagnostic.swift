@@ -1,6 +1,7 @@
 /// `textDocument/diagnostic` (pull diagnostics), served when the client advertises
 /// `textDocument.diagnostic`; the server then pushes nothing. The `resultId` names the document's
-/// content; a request whose `previousResultId` still matches gets an `unchanged` report.
+/// content and analysis options; a request whose `previousResultId` still matches gets an `unchanged`
+/// report.
 public enum DocumentDiagnostic: RequestMethod {
     public static let method = "textDocument/diagnostic"
 
@@ -11,7 +12,7 @@ public enum DocumentDiagnostic: RequestMethod {
         public var documentURI: String { textDocument.uri }
     }
 
-    /// A `full` or `unchanged` document diagnostic report.
+    /// A `full` or `unchanged` document diagnostic report (the shape of the result).
     public struct Report: Codable, Sendable {
         /// `full` or `unchanged`.
         public var kind: String
@@ -34,12 +35,17 @@ public enum DocumentDiagnostic: RequestMethod {
     /// An answer for an older version is useless once the text changed.
     public static var isStaleAfterEdit: Bool { true }
 
-    public static func handle(_ params: Params, _ context: ServerContext) throws -> Report {
+    /// The report, pre-encoded: the items reuse the JSON of unchanged diagnostics.
+    public static func handle(_ params: Params, _ context: ServerContext) throws -> PreEncodedJSON {
         let document = try context.document(params.textDocument.uri)
-        let resultId = String(document.generation)
+        let resultId = document.resultID
         if params.previousResultId == resultId {
-            return Report(kind: "unchanged", resultId: resultId, items: nil)
+            return try PreEncodedJSON(encoding: Report(kind: "unchanged", resultId: resultId, items: nil))
         }
-        return Report(kind: "full", resultId: resultId, items: document.lspDiagnostics(context.encoding))
+        return PreEncodedJSON.object([
+            ("kind", try PreEncodedJSON(encoding: "full")),
+            ("resultId", try PreEncodedJSON(encoding: resultId)),
+            ("items", document.encodedLSPDiagnostics(context.encoding).json),
+        ])
     }
 }

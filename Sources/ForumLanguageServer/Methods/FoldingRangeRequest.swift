@@ -15,9 +15,13 @@ public enum FoldingRangeRequest: RequestMethod {
 
     /// An LSP `FoldingRange`.
     public struct FoldingRange: Codable, Hashable, Sendable {
+        /// 0-based first line.
         public var startLine: Int
+        /// End of the first line (absent with `lineFoldingOnly`).
         public var startCharacter: Int?
+        /// 0-based last line (inclusive).
         public var endLine: Int
+        /// End of the last line (absent with `lineFoldingOnly`).
         public var endCharacter: Int?
         /// `comment`, `imports` or `region`.
         public var kind: String?

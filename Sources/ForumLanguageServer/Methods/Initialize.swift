@@ -10,7 +10,10 @@ public enum Initialize: RequestMethod {
         public var clientName: String?
         public var initializationOptions: JSONValue?
 
-        enum CodingKeys: String, CodingKey { case capabilities, clientInfo, initializationOptions }
+        /// The workspace root as a `file:` URI (`workspaceFolders[0]`, else `rootUri`, else `rootPath`).
+        public var rootURI: String?
+
+        enum CodingKeys: String, CodingKey { case capabilities, clientInfo, initializationOptions, rootUri, rootPath, workspaceFolders }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -20,6 +23,10 @@ public enum Initialize: RequestMethod {
                 clientName = [name, info["version"]?.stringValue].compactMap { $0 }.joined(separator: " ")
             }
             initializationOptions = (try? container.decodeIfPresent(JSONValue.self, forKey: .initializationOptions)) ?? nil
+            let folders = (try? container.decodeIfPresent(JSONValue.self, forKey: .workspaceFolders)) ?? nil
+            rootURI = folders?.arrayValue?.first?["uri"]?.stringValue
+                ?? ((try? container.decodeIfPresent(String.self, forKey: .rootUri)) ?? nil)
+                ?? ((try? container.decodeIfPresent(String.self, forKey: .rootPath)) ?? nil).map { "file://" + $0 }
         }
     }
 
@@ -43,6 +50,7 @@ public enum Initialize: RequestMethod {
         if let dialect = params.initializationOptions?["dialect"]?.stringValue.flatMap(Dialect.init(rawValue:)) {
             context.analysisOptions.cleanup.dialect = dialect
         }
+        context.workspaceRoot = params.rootURI
         context.phase = .running
         Log.info("initialized by \(context.clientName); positions in \(context.encoding.rawValue); diagnostics \(context.pullsDiagnostics ? "pulled" : "pushed")")
         return Result(capabilities: MethodRegistry.capabilities(for: params.capabilities),

@@ -14,6 +14,9 @@ public enum MethodRegistry {
         .notification(DidChangeTextDocument.self),
         .notification(DidCloseTextDocument.self),
         .notification(DidSaveTextDocument.self),
+        // Configuration
+        .notification(DidChangeConfiguration.self),
+        .notification(DidChangeWatchedFiles.self),
         // Language features
         .request(DocumentDiagnostic.self),
         .request(DocumentSymbolRequest.self),
@@ -31,6 +34,8 @@ public enum MethodRegistry {
         .request(FormattingRequest.self),
         .request(RangeFormattingRequest.self),
         .request(SelectionRangeRequest.self),
+        .request(CodeActionRequest.self),
+        .request(CodeActionResolveRequest.self),
         // forumls extensions
         .request(SyntaxTreeRequest.self),
     ]

@@ -7,6 +7,7 @@ public enum WorkspaceSymbolRequest: RequestMethod {
     public static let method = "workspace/symbol"
 
     public struct Params: Codable, Sendable {
+        /// The text to look for (case-insensitive substring; empty matches all).
         public var query: String
     }
 

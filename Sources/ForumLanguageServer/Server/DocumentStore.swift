@@ -16,7 +16,10 @@ public final class OpenDocument {
     public private(set) var generation: Int
     private var cachedAnalysis: DocumentAnalysis?
     private var cachedIndex: PositionIndex?
-    private let options: AnalysisOptions
+    /// The diagnostics last sent for this document (any version) and their JSON, in order, to reuse
+    /// the encoding of unchanged ones.
+    var sentDiagnostics: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
+    private var options: AnalysisOptions
 
     init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {
         self.uri = uri
@@ -41,6 +44,23 @@ public final class OpenDocument {
         let index = PositionIndex(source, encoding)
         cachedIndex = index
         return index
+    }
+
+    /// Switches to new analysis options (configuration changed); the cached analysis is dropped.
+    func reconfigure(_ options: AnalysisOptions) {
+        guard options != self.options else { return }
+        self.options = options
+        cachedAnalysis = nil
+        optionsEpoch += 1
+    }
+
+    /// How many times the options changed: part of `resultID`, since new options mean new findings.
+    private var optionsEpoch = 0
+
+    /// The pull-diagnostics `resultId` of the current analysis: changes when the text or the
+    /// analysis options change.
+    public var resultID: String {
+        optionsEpoch == 0 ? String(generation) : "\(generation).\(optionsEpoch)"
     }
 
     /// True when the current version has been analysed already.

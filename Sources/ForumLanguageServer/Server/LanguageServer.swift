@@ -161,7 +161,9 @@ public final class LanguageServer: @unchecked Sendable {
         case .unknownNotification(let method):
             if !method.hasPrefix("$/") { Log.debug("ignored unknown notification \(method)") }
         case .response(let id):
-            Log.debug("ignored response \(id.map { "\($0)" } ?? "null")")
+            if !context.receiveResponse(id, message.responseResult) {
+                Log.debug("ignored response \(id.map { "\($0)" } ?? "null")")
+            }
         case .invalid(let id, let reason):
             Log.warning("invalid message: \(reason)")
             reply(id, .failure(.invalidRequest(reason)))

@@ -30,6 +30,17 @@ public final class ServerContext {
     /// The client's name and version from `initialize`, for logs.
     public internal(set) var clientName = "unknown client"
 
+    /// The workspace root URI from `initialize`, if the client named one (for `.forumls.json`).
+    public internal(set) var workspaceRoot: String?
+    /// Configuration state (see `Configuration.swift`): the options before any settings, the client's
+    /// `forumls` settings and the `.forumls.json` settings last read.
+    var baseOptions: AnalysisOptions?
+    var clientSettings: JSONValue?
+    var fileSettings: JSONValue?
+    /// Callbacks for the requests the server sent, by id.
+    private var pendingResponses: [String: (JSONValue?) -> Void] = [:]
+    private var nextOutgoingID = 1
+
     /// Set by `exit`: the process exit code (0 after `shutdown`, 1 without).
     public internal(set) var exitCode: Int32?
     /// Documents whose diagnostics must be pushed once the queue is drained, oldest first.
@@ -68,6 +79,21 @@ public final class ServerContext {
         if level.rawValue <= Log.Level.warning.rawValue, phase != .uninitialized {
             notify("window/logMessage", LogMessageParams(type: level == .error ? 1 : 2, message: message))
         }
+    }
+
+    /// Sends a request to the client; `then` runs on the worker with its `result` (nil for an error).
+    public func sendRequest<P: Encodable>(_ method: String, _ params: P, then: @escaping (JSONValue?) -> Void) {
+        let id = "forumls-\(nextOutgoingID)"
+        nextOutgoingID += 1
+        pendingResponses[id] = then
+        output.send(encoder.request(id: id, method: method, params: params))
+    }
+
+    /// Routes a response from the client to the request's callback; false when none was waiting.
+    func receiveResponse(_ id: RequestID?, _ result: JSONValue?) -> Bool {
+        guard let id, case .string(let key) = id, let callback = pendingResponses.removeValue(forKey: key) else { return false }
+        callback(result)
+        return true
     }
 
     /// Marks `uri`'s diagnostics for pushing once no more messages are queued (push mode only), so

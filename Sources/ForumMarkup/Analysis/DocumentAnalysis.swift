@@ -63,7 +63,7 @@ public final class DocumentAnalysis: Sendable {
 
     static func ruleContext(source: SourceText, tree: SyntaxTree, structure: PageStructure,
                             options: AnalysisOptions) -> RuleContext {
-        RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines(structure))
+        RuleContext(source: source, tree: tree, dialect: options.dialect, chromeLines: chromeLines(structure), structure: structure)
     }
 
     static func chromeLines(_ structure: PageStructure) -> [Int: String] {

@@ -17,15 +17,106 @@ public enum BodyText {
 
     /// True when applying `fix` leaves the document's body text unchanged.
     public static func preserves(_ fix: Fix, in context: RuleContext) -> Bool {
-        let skip = context.nonBodyRanges
         for edit in fix.edits {
-            let old = project(context.bytes, context.source.clamp(edit.range), skipping: skip)
+            let range = context.source.clamp(edit.range)
+            if edit.replacement.isEmpty && isPlainlySafeDeletion(range, in: context) { continue }
+            // Only the non-body ranges of the lines the edit touches matter.
+            let window = ByteRange(context.source.lineFullRange(context.source.line(containing: range.start)).start,
+                                   context.source.lineFullRange(context.source.line(containing: range.end)).end)
+            // Compute the non-body ranges of the touched lines, until those lines add up to the document's
+            // size; from then on compute them once for the whole document (linear either way).
+            context.slowGuardBytes += window.count
+            let skip = context.slowGuardBytes > context.source.count ? slice(context.nonBodyRanges, window)
+                : nonBodyRanges(context, within: window)
+            let old = project(context.bytes, range, skipping: skip)
             let new = projectStandalone(Array(edit.replacement.utf8))
             if old != new { return false }
+            // Tags never span lines: deleting whole lines can neither make nor cut one.
+            let wholeLines = edit.replacement.isEmpty && isLineBoundary(range.start, context.source)
+                && isLineBoundary(range.end, context.source)
+            if wholeLines { continue }
             if makesMarkup(edit, in: context.source) { return false }
             if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
+    }
+
+    /// Fast answers for the common deletions, without projecting text: whitespace at a line's end or
+    /// whole blank lines, whole chrome-or-blank lines, and exactly one tag whose removal cannot join its
+    /// neighbours into new markup.
+    static func isPlainlySafeDeletion(_ range: ByteRange, in context: RuleContext) -> Bool {
+        let source = context.source
+        let b = source.bytes
+        let n = b.count
+        if range.isEmpty { return true }
+        // Line boundaries straight from the bytes (no line lookup): after a terminator, or the ends.
+        let startsLine = range.start == 0 || b[range.start - 1] == 0x0A || (b[range.start - 1] == 0x0D && b[range.start] != 0x0A)
+        let endsAtLineStart = range.end == n || b[range.end - 1] == 0x0A || (b[range.end - 1] == 0x0D && b[range.end] != 0x0A)
+        let endsAtContentEnd = range.end == n || b[range.end] == 0x0A || b[range.end] == 0x0D
+        // Whitespace and line breaks only, ending at a line's end: nothing can join.
+        var i = range.start
+        var onlySpace = true
+        while i < range.end {
+            let c = b[i]
+            if c == 0x0A || c == 0x0D { i += 1; continue }
+            let w = ByteScan.whitespaceLength(b, i, range.end)
+            if w == 0 { onlySpace = false; break }
+            i += w
+        }
+        if onlySpace, endsAtContentEnd || endsAtLineStart { return true }
+        // Whole lines, each chrome or blank.
+        if startsLine, endsAtLineStart {
+            let starts = source.lineStarts
+            var line = source.line(containing: range.start)
+            var all = true
+            while line < starts.count, starts[line] < range.end {
+                if !context.isChromeLine(line) && !context.isBlank(line) { all = false; break }
+                line += 1
+            }
+            if all { return true }
+        }
+        // Exactly one tag node, with no bracket before it and after it on the line to join into markup.
+        let markup = context.markupRanges
+        var low = 0, high = markup.count
+        while low < high {
+            let mid = (low + high) / 2
+            if markup[mid] < range { low = mid + 1 } else { high = mid }
+        }
+        guard low < markup.count, markup[low] == range else { return false }
+        var opens = false, closes = false
+        var k = range.start
+        while k > 0 {
+            let c = b[k - 1]
+            if c == 0x0A || c == 0x0D { break }
+            if c == 0x5B || c == 0x3C || c == 0x26 { opens = true; break }
+            k -= 1
+        }
+        guard opens else { return true }
+        k = range.end
+        while k < n {
+            let c = b[k]
+            if c == 0x0A || c == 0x0D { break }
+            if c == 0x5D || c == 0x3E || c == 0x3B { closes = true; break }
+            k += 1
+        }
+        return !closes
+    }
+
+    /// The ranges of sorted, merged `ranges` that overlap `window`.
+    static func slice(_ ranges: [ByteRange], _ window: ByteRange) -> [ByteRange] {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].end <= window.start { low = mid + 1 } else { high = mid }
+        }
+        var out: [ByteRange] = []
+        while low < ranges.count, ranges[low].start < window.end { out.append(ranges[low]); low += 1 }
+        return out
+    }
+
+    /// True when `offset` is the start of a line or the end of the document.
+    static func isLineBoundary(_ offset: Int, _ source: SourceText) -> Bool {
+        offset == source.count || source.lineStarts[source.line(containing: offset)] == offset
     }
 
     /// True when `range` covers part of a tag but not all of it (the rest would show as text).
@@ -46,28 +137,68 @@ public enum BodyText {
 
     /// True when applying `edit` would make tag-shaped markup out of text on its line(s), such as
     /// deleting a zero-width space inside `[si\u{200B}ze=4]`: the text would silently become formatting.
+    /// How far from an edit `makesMarkup` looks for the `[`/`<`/`&` and `]`/`>`/`;` of new markup (bytes).
+    static let markupReach = 4096
+
     static func makesMarkup(_ edit: TextEdit, in source: SourceText) -> Bool {
         let b = source.bytes
         let range = source.clamp(edit.range)
-        let window = ByteRange(source.lineContentRange(source.line(containing: range.start)).start,
-                               source.lineContentRange(source.line(containing: range.end)).end)
-        guard window.start <= range.start, range.end <= window.end else { return false }
+        let lines = ByteRange(source.lineContentRange(source.line(containing: range.start)).start,
+                              source.lineContentRange(source.line(containing: range.end)).end)
+        guard lines.start <= range.start, range.end <= lines.end else { return false }
+        // New markup must span the join: it starts at the last `[`, `<` or `&` before the edit (or in the
+        // replacement) and ends at the first `]`, `>` or `;` after it. Without both, nothing can form.
+        let replacementBytes = Array(edit.replacement.utf8)
+        // The searches stop `markupReach` bytes from the edit: no plausible tag is longer, and on a
+        // one-line megabyte document (100,000 nested quotes) unbounded scans made this quadratic.
+        let low = max(lines.start, range.start - BodyText.markupReach)
+        let high = min(lines.end, range.end + BodyText.markupReach)
+        var from = Int.max
+        for opener: UInt8 in [0x5B, 0x3C, 0x26] {
+            var k = range.start
+            while k > low, b[k - 1] != opener { k -= 1 }
+            if k > low { from = min(from, k - 1) }
+        }
+        var to = Int.min
+        for closer: UInt8 in [0x5D, 0x3E, 0x3B] {
+            var k = range.end
+            while k < high, b[k] != closer { k += 1 }
+            if k < high { to = max(to, k + 1) }
+        }
+        let opensInReplacement = replacementBytes.contains { $0 == 0x5B || $0 == 0x3C || $0 == 0x26 }
+        let closesInReplacement = replacementBytes.contains { $0 == 0x5D || $0 == 0x3E || $0 == 0x3B }
+        if (from == Int.max && !opensInReplacement) || (to == Int.min && !closesInReplacement) { return false }
+        let window = ByteRange(min(from == Int.max ? range.start : from, range.start), max(to == Int.min ? range.end : to, range.end))
         func count(_ bytes: [UInt8]) -> Int {
             let all = ByteRange(0, bytes.count)
             return lexicalMarkup(bytes, all).count + HtmlRemnant.remnants(in: bytes, all).filter(\.isMarkup).count
         }
         let old = Array(b[window.start..<window.end])
-        let replacement = Array(edit.replacement.utf8)
+        let replacement = replacementBytes
         let new = Array(b[window.start..<range.start]) + replacement + Array(b[range.end..<window.end])
         let removed = count(Array(b[range.start..<range.end]))
         return count(new) > count(old) - removed + count(replacement)
     }
 
-    /// The sorted, merged non-body ranges of the document: tags, chrome lines and noise.
-    static func nonBodyRanges(_ context: RuleContext) -> [ByteRange] {
+    /// The sorted, merged non-body ranges of the document (tags, chrome lines and noise), or of the
+    /// leaves, lines and issues that overlap `window` when one is given.
+    static func nonBodyRanges(_ context: RuleContext, within window: ByteRange? = nil) -> [ByteRange] {
         var ranges: [ByteRange] = []
         let b = context.bytes
-        for node in context.tree.nodes {
+        let nodes = context.tree.nodes
+        let leaves = context.leaves
+        var first = 0
+        if let window {
+            var low = 0, high = leaves.count
+            while low < high {
+                let mid = (low + high) / 2
+                if nodes[leaves[mid]].range.end <= window.start { low = mid + 1 } else { high = mid }
+            }
+            first = max(0, low - 1)
+        }
+        for k in first..<leaves.count {
+            let node = nodes[leaves[k]]
+            if let window, node.range.start > window.end { break }
             switch node.kind {
             case .openTag, .closeTag, .voidTag, .strayCloseTag:
                 ranges.append(node.range)
@@ -84,12 +215,29 @@ public enum BodyText {
                 continue
             }
         }
-        for issue in context.tree.issues where issue.kind == .strayCloseTag
-            || (issue.kind == .truncatedTag && isPlausibleTruncation(b, issue.range)) {
-            ranges.append(issue.range)
+        let issueRanges = context.markupIssueRanges
+        var k = 0
+        if let window {
+            var low = 0, high = issueRanges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if issueRanges[mid].end <= window.start { low = mid + 1 } else { high = mid }
+            }
+            k = low
         }
-        for (line, _) in context.chromeLines { ranges.append(context.source.lineContentRange(line)) }
-        ranges.append(contentsOf: context.jammerRanges)
+        while k < issueRanges.count {
+            if let window, issueRanges[k].start >= window.end { break }
+            ranges.append(issueRanges[k])
+            k += 1
+        }
+        if let window {
+            let lines = context.source.line(containing: window.start)...context.source.line(containing: window.end)
+            for line in lines where context.chromeLines[line] != nil { ranges.append(context.source.lineContentRange(line)) }
+            ranges.append(contentsOf: AntiScrapeNoise.jammerRanges(in: context.source, lines: lines))
+        } else {
+            for (line, _) in context.chromeLines { ranges.append(context.source.lineContentRange(line)) }
+            ranges.append(contentsOf: context.jammerRanges)
+        }
         return merge(ranges)
     }
 

@@ -36,12 +36,17 @@ public final class RuleContext {
     /// Chrome lines (0-based line -> kind) found by the page structure; empty when none was given.
     public let chromeLines: [Int: String]
 
-    /// Makes a context; `chromeLines` maps 0-based line numbers to a chrome kind ("site banner", ...).
-    public init(source: SourceText, tree: SyntaxTree, dialect: Dialect, chromeLines: [Int: String] = [:]) {
+    /// The page structure the chrome lines come from, when the context was made from an analysis.
+    public let structure: PageStructure?
+
+    /// Makes a context; `chromeLines` maps 0-based line numbers to a chrome kind ("site-header", ...).
+    public init(source: SourceText, tree: SyntaxTree, dialect: Dialect, chromeLines: [Int: String] = [:],
+                structure: PageStructure? = nil) {
         self.source = source
         self.tree = tree
         self.dialect = dialect
         self.chromeLines = chromeLines
+        self.structure = structure
     }
 
     /// The document's bytes.
@@ -58,6 +63,17 @@ public final class RuleContext {
         return flags[line]
     }
     private var blankCache: [Bool]?
+
+    /// True when 0-based line `line` is chrome (an array lookup; built once from `chromeLines`).
+    public func isChromeLine(_ line: Int) -> Bool {
+        if chromeFlags == nil {
+            var flags = [Bool](repeating: false, count: source.lineCount)
+            for (l, _) in chromeLines where l >= 0 && l < flags.count { flags[l] = true }
+            chromeFlags = flags
+        }
+        return line >= 0 && line < chromeFlags!.count && chromeFlags![line]
+    }
+    private var chromeFlags: [Bool]?
 
     /// Byte ranges of Discuz jammer strings (spec 3.4), in document order; computed once.
     public var jammerRanges: [ByteRange] {
@@ -100,6 +116,30 @@ public final class RuleContext {
         return low < ranges.count && ranges[low].contains(offset: offset)
     }
 
+    /// The bytes of the lines examined by full body-text checks so far (past the document's size, the
+    /// document's non-body ranges are computed once instead of per fix).
+    public var slowGuardBytes = 0
+
+    /// The indices of the tree's leaves in document order (every byte lies in exactly one); computed once.
+    public var leaves: [Int] {
+        if let cached = leafCache { return cached }
+        let found = tree.leafIndices
+        leafCache = found
+        return found
+    }
+    private var leafCache: [Int]?
+
+    /// The ranges of stray closers and plausible cut-off tags the parser reported, sorted and merged.
+    public var markupIssueRanges: [ByteRange] {
+        if let cached = issueCache { return cached }
+        let found = BodyText.merge(tree.issues.filter {
+            $0.kind == .strayCloseTag || ($0.kind == .truncatedTag && BodyText.isPlausibleTruncation(bytes, $0.range))
+        }.map(\.range))
+        issueCache = found
+        return found
+    }
+    private var issueCache: [ByteRange]?
+
     /// The tag nodes' byte ranges (open, close, void, stray and truncated tags), sorted; an edit may
     /// cover a tag whole or leave it alone, never cut it.
     public var markupRanges: [ByteRange] {
@@ -126,4 +166,9 @@ public final class RuleContext {
         return found
     }
     private var nonBodyCache: [ByteRange]?
+}
+
+extension DiagnosticTag {
+    /// `[.unnecessary]`, shared so that rules do not allocate it per finding.
+    public static let unnecessaryOnly: [DiagnosticTag] = [.unnecessary]
 }

@@ -13,9 +13,17 @@ public enum TagFacts {
 
     /// The closer node of element `element` (`closeTag` or `missingCloseTag`), if any.
     public static func closer(_ tree: SyntaxTree, _ element: Int) -> Int? {
-        let children = tree.children(of: element)
-        guard let last = children.last, children.count > 1 || tree.nodes[last].kind == .closeTag else { return nil }
-        let kind = tree.nodes[last].kind
+        let nodes = tree.nodes
+        let end = nodes[element].subtreeEnd
+        var child = element + 1
+        var last = -1, count = 0
+        while child < end {
+            last = child
+            count += 1
+            child = nodes[child].subtreeEnd
+        }
+        guard last >= 0, count > 1 || nodes[last].kind == .closeTag else { return nil }
+        let kind = nodes[last].kind
         return kind == .closeTag || kind == .missingCloseTag ? last : nil
     }
 
@@ -66,11 +74,18 @@ public enum TagFacts {
     /// Tag nodes that are openers or stand-alone tags with an argument: `openTag` and `voidTag`.
     public static func isOpenerLike(_ kind: SyntaxKind) -> Bool { kind == .openTag || kind == .voidTag }
 
+    /// True for the (lower-case) names of the tags whose arguments carry CSS values.
+    public static func isStyleTag(_ lower: String) -> Bool {
+        switch lower {
+        case "color", "backcolor", "background", "font", "size", "align", "p", "float", "highlight": true
+        default: false
+        }
+    }
+
     /// The style-leak reason for a style tag's argument, or nil: CSS copied into a tag.
     public static func styleLeak(name: String, argument: [UInt8]) -> String? {
-        let lower = name.lowercased()
-        let styleTags: Set<String> = ["color", "backcolor", "background", "font", "size", "align", "p", "float", "highlight"]
-        guard styleTags.contains(lower) else { return nil }
+        let lower = isStyleTag(name) ? name : name.lowercased()
+        guard isStyleTag(lower) else { return nil }
         if contains(argument, "!important") || contains(argument, "! important") { return "`!important`" }
         if contains(argument, "&quot") || contains(argument, "&amp") || contains(argument, "&#") { return "an HTML entity" }
         if contains(argument, "rgba("), argument.contains(0x2E) { return "`rgba()` with decimals" }

@@ -64,8 +64,14 @@ public enum OutlineBuilder {
         for i in body where structure.roles[i] == .content { contentLines.append(i) }
         guard contentLines.count >= 2 else { return [] }
         var result: [(line: Int, rank: Int, text: String)] = []
-        var numbering = [Int: Numbering]()
-        for i in contentLines { numbering[i] = Numbering.parse(lines[i].text) }
+        // Numbering of each body line, indexed by line (body-relative storage, no hashing).
+        struct Numberings {
+            let base: Int
+            var values: [Numbering?]
+            subscript(line: Int) -> Numbering? { values[line - base] }
+        }
+        var numbering = Numberings(base: body.lowerBound, values: [Numbering?](repeating: nil, count: body.count))
+        for i in contentLines where Numbering.mayStart(lines[i].text) { numbering.values[i - body.lowerBound] = Numbering.parse(lines[i].text) }
         var previousWasHeading = false
         for (index, i) in contentLines.enumerated() {
             let line = lines[i]
@@ -75,6 +81,9 @@ public enum OutlineBuilder {
             let prevContent = index > 0 ? contentLines[index - 1] : nil
             previousWasHeading = false
             if !line.blocks.isDisjoint(with: [.quote, .code, .list, .hidden, .table]) { continue }
+            // Dense text: a line with no break before it can only be a numbered, sized or underlined heading.
+            if !breakBefore && numbering[i] == nil && line.wrappedSize < 4 && line.wrappedHeading == 0 && line.text.first != 0x23
+                && !(nextLine == i + 1 && setext(lines[i + 1].text[...]) != nil) { continue }
             var t = line.text[...]
             guard !isExcluded(t) else { continue }
             var rank = Int.max
@@ -95,9 +104,9 @@ public enum OutlineBuilder {
             if let inner = mdBold { t = inner }
             // Setext underline (`-----` / `=====` on the next line).
             if let next = nextLine, next == i + 1, let under = setext(lines[next].text[...]) { rank = min(rank, under); explicit = true }
-            let name = cleanName(t)
-            guard !name.isEmpty, name.utf8.contains(where: { $0 >= 0x80 || Bytes.isDigit($0) || Bytes.isLetter($0) }) else { continue }
-            let nameBytes = Array(name.utf8)[...]
+            let nameBytes = cleanName(t)
+            guard !nameBytes.isEmpty, nameBytes.contains(where: { $0 >= 0x80 || Bytes.isDigit($0) || Bytes.isLetter($0) }) else { continue }
+            var name: String { String(decoding: nameBytes, as: UTF8.self) }
             let width = LineText.width(Numbering.dropEmoji(nameBytes))
             let cjk = LineText.hasCJK(nameBytes)
             if line.hasColumnGap { continue }
@@ -112,10 +121,11 @@ public enum OutlineBuilder {
             if let num = numbering[i] {
                 // Numbered: short, followed by its own text, not part of a run of same-style lines.
                 // Neighbours count only when short enough to be items themselves (`第一节的正文…` is prose).
-                let sameStyleNeighbour = [prevContent, nextLine].contains { n in
+                func sameStyle(_ n: Int?) -> Bool {
                     guard let n = n, let other = numbering[n] else { return false }
                     return other.style == num.style && abs(n - i) <= 2 && !lines[n].blocks.contains(.list) && lines[n].width <= 60
                 }
+                let sameStyleNeighbour = sameStyle(prevContent) || sameStyle(nextLine)
                 let limit = cjk ? 60 : 70
                 if !sameStyleNeighbour && width <= limit && !isFieldLabel(num.rest) && !hasMidSentenceBreak(nameBytes)
                     && (numbering[next] == nil || numbering[next]!.style != num.style || lines[next].width > 60) {
@@ -183,11 +193,11 @@ public enum OutlineBuilder {
     }
 
     /// The heading text: markdown markers and surrounding spaces trimmed.
-    static func cleanName(_ t: ArraySlice<UInt8>) -> String {
+    static func cleanName(_ t: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var s = t
         while let f = s.first, f == 0x2A || f == 0x23 || f == 0x20 { s = s.dropFirst() }
         while let l = s.last, l == 0x2A || l == 0x20 { s = s.dropLast() }
-        return String(decoding: s, as: UTF8.self)
+        return s
     }
 
     /// Lines that are never headings: URLs, code-like text, bracketed names, list bullets, sign-offs.
@@ -257,6 +267,12 @@ struct Numbering {
     static let u = Bytes.u
     static let cjkSeparators = [u("、"), u(","), u("，"), u("．"), u("."), u(" ")]
     static let digitSeparators = [u("."), u("、"), u(")"), u("）"), u(","), u("，"), u("．")]
+
+    /// A cheap test before `parse`: the first byte (after emoji) can start a numbering.
+    static func mayStart(_ text: [UInt8]) -> Bool {
+        guard let f = text.first else { return false }
+        return Bytes.isDigit(f) || f == 0x28 || f >= 0xE3
+    }
 
     /// Parses `一、`, `（一）`, `第N章`, `1.`, `1、`, `1)`, `1,`, `1.1`, `1.2.1`, `0x01` at the start
     /// (after emoji and spaces); nil when the line is not numbered.

@@ -258,58 +258,58 @@ enum Bytes {
     }
 }
 
-/// Several byte patterns searched in one pass over a line: at each position only the patterns that
-/// start with that byte are tried. Reports which patterns occur, as a bit set (at most 64 patterns).
+/// Several byte patterns searched in one pass over a line. A 65,536-bit table of the patterns' first
+/// two bytes filters positions, so a CJK line only tries a pattern where its first two bytes agree.
+/// Reports which patterns occur, as a bit set (at most 64 patterns, each at least two bytes long).
 struct PatternSet: Sendable {
-    let patterns: [[UInt8]]
-    /// Pattern indices by first byte.
-    let byFirst: [[Int]]
-    /// Bit set of the first bytes of all patterns (256 bits), tested before touching `byFirst`.
-    let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// All patterns, concatenated.
+    let bytes: [UInt8]
+    /// Start of each pattern in `bytes` (one more entry than patterns).
+    let starts: [Int]
+    /// Bit (b0 << 8 | b1) is set when some pattern starts with bytes b0, b1.
+    let pairs: [UInt64]
 
     init(_ strings: [String]) {
-        patterns = strings.map { Array($0.utf8) }
-        var table = [[Int]](repeating: [], count: 256)
-        var bits: [UInt64] = [0, 0, 0, 0]
-        for (i, p) in patterns.enumerated() {
-            table[Int(p[0])].append(i)
-            bits[Int(p[0]) >> 6] |= 1 << UInt64(p[0] & 63)
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for string in strings {
+            let p = Array(string.utf8)
+            precondition(p.count >= 2, "PatternSet patterns need two bytes")
+            let key = Int(p[0]) << 8 | Int(p[1])
+            pairs[key >> 6] |= 1 << UInt64(key & 63)
+            bytes += p
+            starts.append(bytes.count)
         }
-        byFirst = table
-        firstBytes = (bits[0], bits[1], bits[2], bits[3])
-    }
-
-    @inline(__always)
-    func mayStart(_ b: UInt8) -> Bool {
-        let word: UInt64
-        switch b >> 6 {
-        case 0: word = firstBytes.0
-        case 1: word = firstBytes.1
-        case 2: word = firstBytes.2
-        default: word = firstBytes.3
-        }
-        return word & (1 << UInt64(b & 63)) != 0
+        self.bytes = bytes
+        self.starts = starts
+        self.pairs = pairs
     }
 
     /// Bit `i` is set when pattern `i` occurs in `s`.
     func matches(in s: ArraySlice<UInt8>) -> UInt64 {
         var found: UInt64 = 0
         s.withUnsafeBufferPointer { buffer in
-            let end = buffer.count
-            var i = 0
-            while i < end {
-                let b = buffer[i]
-                if mayStart(b) {
-                    for k in byFirst[Int(b)] {
-                        let p = patterns[k]
-                        if i + p.count <= end {
-                            var j = 1
-                            while j < p.count && buffer[i + j] == p[j] { j += 1 }
-                            if j == p.count { found |= 1 << UInt64(k) }
+            pairs.withUnsafeBufferPointer { pairs in
+                bytes.withUnsafeBufferPointer { all in
+                    starts.withUnsafeBufferPointer { starts in
+                        let end = buffer.count
+                        var i = 0
+                        while i + 1 < end {
+                            let key = Int(buffer[i]) << 8 | Int(buffer[i + 1])
+                            if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                                for k in 0..<(starts.count - 1) {
+                                    let a = starts[k], n = starts[k + 1] - a
+                                    guard i + n <= end, all[a] == buffer[i], all[a + 1] == buffer[i + 1] else { continue }
+                                    var j = 2
+                                    while j < n && buffer[i + j] == all[a + j] { j += 1 }
+                                    if j == n { found |= 1 << UInt64(k) }
+                                }
+                            }
+                            i += 1
                         }
                     }
                 }
-                i += 1
             }
         }
         return found

@@ -50,7 +50,9 @@ public enum ChromeScope: Sendable {
 
 /// A line the catalog recognises.
 public struct ChromeMatch: Sendable, Hashable {
+    /// What the line is.
     public var kind: ChromeKind
+    /// Where the pattern may be trusted.
     public var scope: ChromeScope
     /// True for lines that end a post (the footer button run).
     public var endsPost: Bool

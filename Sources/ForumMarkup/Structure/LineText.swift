@@ -1,6 +1,8 @@
 /// Block containers a line's text can sit in (from the syntax tree), as a bit set.
 public struct BlockContext: OptionSet, Sendable, Hashable {
+    /// The bits.
     public let rawValue: UInt8
+    /// A set from its bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Inside `[quote]`.
     public static let quote = BlockContext(rawValue: 1)

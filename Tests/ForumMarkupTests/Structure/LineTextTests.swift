@@ -5,8 +5,8 @@ import Testing
     func texts(_ s: String) -> [LineText] { LineTexts.build(Parser.parse(SourceText(s))) }
 
     @Test func junkOpenerIsNotPartOfTheText() {
-        let lines = texts("[backcolor=transparent !important]一枝一叶总关情\n[backcolor=transparent !important]\n[backcolor=transparent !im")
-        #expect(lines[0].string == "一枝一叶总关情")
+        let lines = texts("[backcolor=transparent !important]小事里的大学问\n[backcolor=transparent !important]\n[backcolor=transparent !im")
+        #expect(lines[0].string == "小事里的大学问")
         #expect(lines[1].isBlank)
         #expect(lines[2].isBlank)
     }
@@ -25,9 +25,9 @@ import Testing
     }
 
     @Test func jammerAtTheEdgesIsRemoved() {
-        let lines = texts("    . L  w$ |8 {! W\" [0 I\n0 }0 I& S  E6 s* i# b  ~) Q特斯拉是大屏的先驱& \\7 ^3 d7 M( R")
+        let lines = texts("    ; a  b% |3 }! Q\" [7 Z\n2 }4 K& T  F6 r* j# c  ~) P今天天气很好& \\8 ^2 e7 N( S")
         #expect(lines[0].isJammerOnly)
-        #expect(lines[1].string == "特斯拉是大屏的先驱")
+        #expect(lines[1].string == "今天天气很好")
         #expect(lines[1].hasJammer)
     }
 

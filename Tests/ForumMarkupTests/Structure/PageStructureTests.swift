@@ -91,3 +91,41 @@ import Testing
         #expect(s.chromeRuns.isEmpty)
     }
 }
+
+@Suite struct PageStructureSafetyTests {
+    func structure(_ s: String) -> PageStructure { PageStructure(tree: Parser.parse(SourceText(s))) }
+
+    @Test func markdownListUnderATitleIsNotFrontMatter() {
+        let s = structure("# My notes\n- Tip: use a fan\n- Note: keep it cool\n\nSome text that goes on for a while and says things.\n")
+        #expect(s.title == "My notes")
+        #expect(s.chromeRuns.isEmpty)
+    }
+
+    @Test func exportFrontMatterIsChrome() {
+        let s = structure("# Mod name\n- Author: someone\n- Game: skyrim\n\nThe description of the mod, long enough to be a paragraph.\n")
+        #expect(s.chromeKind(ofLine: 1) == .frontMatter)
+        #expect(s.posts.first?.author == "someone")
+    }
+
+    @Test func titleAnchorsAfterProseAreIgnored() {
+        let prose = String(repeating: "This is a long line of ordinary prose in a raw post. ", count: 3)
+        let s = structure("\(prose)\nThread: not a title here\n\(prose)\n")
+        #expect(s.titleLine != 1)
+        #expect(s.chromeRuns.isEmpty)
+    }
+
+    @Test func greetingIsNotATitle() {
+        let s = structure("大家好\n我最近遇到一个问题,想请教一下各位前辈到底应该怎么处理才好呢。\n")
+        #expect(s.title == nil)
+    }
+}
+
+@Suite struct ArchiverPageTests {
+    @Test func archiverPostsAreSplitAtBareHeaders() {
+        let text = "查看完整版本: 关于养花的一些心得\n\n花匠老王 发表于 2009-4-1 10:20\n\n我养了十几年的花,今天把一些心得分享出来。\n\n小李 发表于 2009-4-1 11:02\n\n谢谢分享。\n"
+        let s = PageStructure(tree: Parser.parse(SourceText(text)))
+        #expect(s.title == "关于养花的一些心得")
+        #expect(s.posts.map(\.headerLine) == [2, 6])
+        #expect(s.posts.map(\.author) == ["花匠老王", "小李"])
+    }
+}

@@ -98,10 +98,59 @@
   (let ((kind (plist-get action :kind)))
     (and (stringp kind) (or (equal kind "quickfix") (string-prefix-p "quickfix." kind)))))
 
-(defun ft--fixes-leak-on-line-p (action line0)
+(defun ft--fixes-leak-p (action line0 message)
+  "Does ACTION fix the style-leak diagnostic on 0-based LINE0 with MESSAGE?"
   (cl-some (lambda (d) (and (equal (plist-get d :code) "style-leak")
-                            (eql (plist-get (plist-get (plist-get d :range) :start) :line) line0)))
+                            (eql (plist-get (plist-get (plist-get d :range) :start) :line) line0)
+                            (equal (plist-get d :message) message)))
            (append (plist-get action :diagnostics) nil)))
+
+(defun ft--quick-fix (target key actions-file)
+  "Put point on TARGET (a Flymake diagnostic), run M-x eglot-code-actions and pick
+the quick fix for that style-leak diagnostic in the completing-read prompt, as a
+user would.  Status keys start with KEY.  Returns non-nil when the buffer changed."
+  (if (not target)
+      (progn (ft--status (concat key "_error") "no style-leak diagnostic to fix") nil)
+    (goto-char (flymake-diagnostic-beg target))
+    (ft--status (concat key "_line") (line-number-at-pos (point) t))
+    (let* ((line0 (1- (line-number-at-pos (point) t)))
+           (message (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data target)) :message))
+           (chosen nil) (offered nil) (changed nil)
+           (before (buffer-substring-no-properties (point-min) (point-max)))
+           (completing-read-function
+            (lambda (_prompt collection &rest _)
+              (setq offered t)
+              (ft--write actions-file
+                         (mapconcat (lambda (item) (format "%s\t%s\n" (or (plist-get (cdr item) :kind) "-")
+                                                           (ft--one-line (car item))))
+                                    collection ""))
+              (let* ((candidates (cl-remove-if-not
+                                  (lambda (item) (and (ft--quickfix-p (cdr item))
+                                                      (not (string-prefix-p "Fix all" (car item)))))
+                                  collection))
+                     (for-leak (cl-remove-if-not (lambda (item) (ft--fixes-leak-p (cdr item) line0 message))
+                                                 candidates))
+                     (pick (or (cl-find-if (lambda (item) (plist-get (cdr item) :isPreferred)) for-leak)
+                               (car for-leak)
+                               (cl-find-if (lambda (item) (plist-get (cdr item) :isPreferred)) candidates))))
+                (unless pick (user-error "no quickfix for the style-leak diagnostic among the offered actions"))
+                (setq chosen (car pick)))))
+           (last-nonmenu-event ?\r)     ; a keyboard user: completing-read, not a popup menu
+           (jsonrpc-default-request-timeout (ft--bounded ft--req)))
+      (condition-case err
+          (eglot-code-actions (point) nil nil t)
+        (error (ft--status (concat key "_error") (format "eglot-code-actions: %s" (error-message-string err)))))
+      (when (and offered chosen)
+        (ft--status (concat key "_title") chosen)
+        (setq changed (not (equal before (buffer-substring-no-properties (point-min) (point-max)))))
+        (ft--status (concat key "_changed_buffer") (if changed "yes" "no"))
+        (when changed
+          ;; Eglot sends didChange from an idle timer; batch Emacs never idles.
+          (let ((n0 ft--publishes))
+            (eglot--signal-textDocument/didChange)
+            (ft--wait (ft--bounded 3) (lambda () (> ft--publishes n0)))
+            (ft--status (concat "republished_after_" key) (if (> ft--publishes n0) "yes" "no")))))
+      changed)))
 
 (defun ft--main ()
   (require 'eglot)
@@ -110,6 +159,8 @@
   (add-to-list 'load-path (ft--env "FORUMLS_EMACS_LISP"))
   (require 'forumls)
   (setq forumls-program (ft--env "FORUMLS_SERVER")
+        ;; One rule switched off through forumls.el's own option: run.sh checks that it reaches the server.
+        forumls-rules '(("repeated-fragment" . "off"))
         ;; Connect synchronously: in batch Emacs an error signalled from a
         ;; process sentinel would kill Emacs instead of reaching us.
         eglot-sync-connect t
@@ -206,47 +257,27 @@
         (error (ft--status "outline_error" (format "imenu: %s" (error-message-string err))))))
 
     ;; The quick fix for the first style-leak diagnostic, through M-x eglot-code-actions.
-    (if (not target)
-        (ft--status "fix_error" "no style-leak diagnostic to fix")
-      (goto-char (flymake-diagnostic-beg target))
-      (ft--status "fix_line" (line-number-at-pos (point) t))
-      (let* ((line0 (1- (line-number-at-pos (point) t)))
-             (chosen nil) (offered nil)
-             (before (buffer-substring-no-properties (point-min) (point-max)))
-             (completing-read-function
-              (lambda (_prompt collection &rest _)
-                (setq offered t)
-                (ft--write "actions.txt"
-                           (mapconcat (lambda (item) (format "%s\t%s\n" (or (plist-get (cdr item) :kind) "-")
-                                                             (ft--one-line (car item))))
-                                      collection ""))
-                (let* ((candidates (cl-remove-if-not
-                                    (lambda (item) (and (ft--quickfix-p (cdr item))
-                                                        (not (string-prefix-p "Fix all" (car item)))))
-                                    collection))
-                       (for-leak (cl-remove-if-not (lambda (item) (ft--fixes-leak-on-line-p (cdr item) line0))
-                                                   candidates))
-                       (pick (or (cl-find-if (lambda (item) (plist-get (cdr item) :isPreferred)) for-leak)
-                                 (car for-leak)
-                                 (cl-find-if (lambda (item) (plist-get (cdr item) :isPreferred)) candidates))))
-                  (unless pick (user-error "no quickfix for the style-leak diagnostic among the offered actions"))
-                  (setq chosen (car pick)))))
-             (last-nonmenu-event ?\r)     ; a keyboard user: completing-read, not a popup menu
-             (jsonrpc-default-request-timeout (ft--bounded ft--req)))
-        (condition-case err
-            (eglot-code-actions (point) nil nil t)
-          (error (ft--status "fix_error" (format "eglot-code-actions: %s" (error-message-string err)))))
-        (when (and offered chosen)
-          (ft--status "fix_title" chosen)
-          (let ((changed (not (equal before (buffer-substring-no-properties (point-min) (point-max))))))
-            (ft--status "fix_changed_buffer" (if changed "yes" "no"))
-            (when changed
-              ;; Eglot sends didChange from an idle timer; batch Emacs never idles.
-              (let ((n0 ft--publishes))
-                (eglot--signal-textDocument/didChange)
-                (ft--wait (ft--bounded 3) (lambda () (> ft--publishes n0)))
-                (ft--status "republished_after_fix" (if (> ft--publishes n0) "yes" "no")))))))))
-  (ft--write "after.txt" (with-current-buffer ft--buffer (buffer-substring-no-properties (point-min) (point-max))))
+    (let ((fixed (ft--quick-fix target "fix" "actions.txt")))
+      (ft--write "after.txt" (buffer-substring-no-properties (point-min) (point-max)))
+      ;; A second one, on a problem that starts after non-ASCII text on its line.
+      (when fixed
+        (ft--wait (ft--bounded 3) (lambda () (>= (- (float-time) ft--last-publish) 0.5)))
+        (flymake-start)
+        (ft--wait (ft--bounded 2) (lambda () (= (length (flymake-diagnostics)) ft--last-published)))
+        (let ((second (cl-find-if
+                       (lambda (d)
+                         (and (equal (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d)) :code)
+                                     "style-leak")
+                              (save-excursion
+                                (goto-char (flymake-diagnostic-beg d))
+                                (string-match-p "[^\000-\177]"
+                                                (buffer-substring-no-properties (line-beginning-position) (point))))))
+                       (sort (flymake-diagnostics)
+                             (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))))
+          (if (not second)
+              (ft--status "fix2_error" "no style-leak diagnostic after non-ASCII text on its line")
+            (ft--quick-fix second "fix2" "actions2.txt")
+            (ft--write "after2.txt" (buffer-substring-no-properties (point-min) (point-max))))))))
   (ft--finish 0))
 
 (condition-case err

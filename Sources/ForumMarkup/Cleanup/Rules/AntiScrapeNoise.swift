@@ -34,7 +34,7 @@ public struct AntiScrapeNoise: CleanupRule {
                 }
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: r,
-                                  message: Messages.message(source.text(r)), tags: [.unnecessary],
+                                  message: Messages.message(source.text(r)), tags: DiagnosticTag.unnecessaryOnly,
                                   fixes: [Fix(title: Messages.fixTitle, edits: [.delete(del)])]))
         }
         return out
@@ -54,9 +54,14 @@ public struct AntiScrapeNoise: CleanupRule {
 
     /// The jammer strings of `source`, in order: at most one at the start and one at the end of each line.
     public static func jammerRanges(in source: SourceText) -> [ByteRange] {
+        jammerRanges(in: source, lines: 0...(source.lineCount - 1))
+    }
+
+    /// The jammer strings of `lines` (0-based, clamped to the document), in order.
+    public static func jammerRanges(in source: SourceText, lines: ClosedRange<Int>) -> [ByteRange] {
         let b = source.bytes
         var out: [ByteRange] = []
-        for line in 0..<source.lineCount {
+        for line in max(0, lines.lowerBound)...min(lines.upperBound, source.lineCount - 1) {
             let content = source.lineContentRange(line)
             if content.count < 15 { continue }
             var startRun: ByteRange?

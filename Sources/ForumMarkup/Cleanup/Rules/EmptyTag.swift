@@ -43,7 +43,7 @@ public struct EmptyTag: CleanupRule {
             let edits: [TextEdit] = hasNewline ? tags.map { TextEdit.delete($0) } : [.delete(node.range)]
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
                                   message: Messages.message(context.source.text(tree.nodes[open].range), hasNewline),
-                                  tags: [.unnecessary],
+                                  tags: DiagnosticTag.unnecessaryOnly,
                                   related: [RelatedLocation(range: tree.nodes[close].range, message: Messages.closer)],
                                   fixes: [Fix(title: Messages.fixTitle(text.count > 40 ? "the empty pair" : text), edits: edits)]))
             index = node.subtreeEnd // outermost only

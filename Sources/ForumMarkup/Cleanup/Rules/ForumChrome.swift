@@ -10,9 +10,10 @@
 /// `Unnecessary` so editors fade the line.
 ///
 /// Fixes (safe): delete the line with the blank lines after it (preferred), or the whole chrome run
-/// (chrome lines separated only by blank lines). When the page with all its chrome deleted would show new
-/// chrome (a line judged by its neighbours, such as a floor label after the post header), the fixes are
-/// offered but left out of "Clean up document".
+/// (chrome lines separated only by blank lines). When a line that stays looks like chrome by itself and
+/// is content only because of where it stands (a one-word reply `沙发` inside a post, a floor label after
+/// the post header), deleting the chrome around it could turn it into chrome: the fixes are then offered
+/// but left out of "Clean up document".
 public struct ForumChrome: CleanupRule {
     public static let code = "forum-chrome"
     public static let defaultSeverity = Severity.information
@@ -21,53 +22,69 @@ public struct ForumChrome: CleanupRule {
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let source = context.source
-        let lines = context.chromeLines.keys.sorted()
-        guard !lines.isEmpty else { return [] }
-        // Runs: chrome lines separated only by blank lines.
-        var runOf: [Int: ClosedRange<Int>] = [:]
-        var runStart = lines[0], previous = lines[0]
-        func close(_ start: Int, _ end: Int) { for l in lines where l >= start && l <= end { runOf[l] = start...end } }
-        for line in lines.dropFirst() {
-            var onlyBlank = true
-            var between = previous + 1
-            while between < line { if !context.isBlank(between) { onlyBlank = false; break }; between += 1 }
-            if !onlyBlank { close(runStart, previous); runStart = line }
-            previous = line
+        let entries = context.chromeLines.sorted { $0.key < $1.key }
+        guard !entries.isEmpty else { return [] }
+        let lines = entries.map(\.key)
+        // Runs: chrome lines separated only by blank lines; `runEnd[k]` is the index of the last line of
+        // the run that holds `lines[k]`.
+        var runEnd = [Int](repeating: 0, count: lines.count)
+        var runStart = 0 // index into `lines`
+        for k in 1...lines.count {
+            var continues = k < lines.count
+            if continues {
+                var between = lines[k - 1] + 1
+                while between < lines[k] { if !context.isBlank(between) { continues = false; break }; between += 1 }
+            }
+            if !continues {
+                for j in runStart..<k { runEnd[j] = k - 1 }
+                runStart = k
+            }
         }
-        close(runStart, previous)
         // Chrome is judged in context; deleting it must not make other lines chrome (their text would
-        // then leave the body). Check once on the page with every chrome line deleted.
+        // then leave the body).
         let safe = isStable(context, lines)
         var out: [Diagnostic] = []
-        for line in lines {
-            let kind = context.chromeLines[line] ?? ""
+        out.reserveCapacity(lines.count)
+        var messages: [String: String] = [:]
+        var runFix: (first: Int, fix: Fix)?
+        var firstOfRun = 0
+        for (k, entry) in entries.enumerated() {
+            let line = entry.key, kind = entry.value
+            if k == 0 || runEnd[k - 1] != runEnd[k] { firstOfRun = k }
             let range = source.lineFullRange(line)
+            let message: String
+            if let known = messages[kind] { message = known } else { message = Messages.message(kind); messages[kind] = message }
             var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))], isSafe: safe)]
-            if let run = runOf[line], run.count > 1 {
-                fixes.append(Fix(title: Messages.runFix(run.lowerBound + 1, run.upperBound + 1),
-                                 edits: [.delete(deletion(context, from: run.lowerBound, to: run.upperBound))], isSafe: safe))
+            let last = runEnd[k]
+            if last > firstOfRun {
+                if runFix == nil || runFix!.first != firstOfRun {
+                    let first = lines[firstOfRun], end = lines[last]
+                    runFix = (firstOfRun, Fix(title: Messages.runFix(first + 1, end + 1),
+                                              edits: [.delete(deletion(context, from: first, to: end))], isSafe: safe))
+                }
+                fixes.append(runFix!.fix)
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
-                                  message: Messages.message(kind), tags: [.unnecessary], fixes: fixes))
+                                  message: message, tags: DiagnosticTag.unnecessaryOnly, fixes: fixes))
         }
         return out
     }
 
-    /// True when the page with every chrome line deleted has no chrome left (no line became chrome).
+    /// True when deleting every chrome line cannot make another line chrome: no line that stays looks
+    /// like chrome by itself (a floor label, a counter, a post header, ...) and is content only because
+    /// of where it stands. Without a page structure the lines are taken as they are.
     func isStable(_ context: RuleContext, _ lines: [Int]) -> Bool {
-        let source = context.source
-        var kept: [UInt8] = []
-        kept.reserveCapacity(source.count)
-        var cursor = 0
-        for line in lines {
-            let r = source.lineFullRange(line)
-            kept.append(contentsOf: source.bytes[cursor..<r.start])
-            cursor = r.end
+        guard let structure = context.structure else { return true }
+        for i in structure.roles.indices {
+            // Only content lines can turn; only short ones match the position-dependent patterns
+            // (patterns valid anywhere would have made the line chrome already).
+            guard case .content = structure.roles[i] else { continue }
+            let text = structure.lines[i].text
+            if text.isEmpty || text.count > 240 { continue }
+            if let match = ChromeCatalog.classify(text), match.scope != .anywhere { return false }
+            if ChromeCatalog.postHeader(text) != nil { return false }
         }
-        kept.append(contentsOf: source.bytes[cursor...])
-        let rest = DocumentAnalysis(source: SourceText(bytes: kept),
-                                    options: AnalysisOptions(cleanup: CleanupConfiguration(dialect: context.dialect, only: [])))
-        return !rest.structure.roles.indices.contains { rest.structure.isChrome(line: $0) }
+        return true
     }
 
     /// The bytes of lines `first...last` and the blank lines after them (up to the next non-blank line,

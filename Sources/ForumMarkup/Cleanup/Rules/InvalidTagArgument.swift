@@ -30,7 +30,7 @@ public struct InvalidTagArgument: CleanupRule {
     /// True for a catalogued tag with an argument its grammar rejects that is not a style leak.
     public static func isInvalid(_ tree: SyntaxTree, _ index: Int) -> Bool {
         let node = tree.nodes[index]
-        return node.tag != nil && !node.argumentIsValid && StyleLeak.leak(tree, index) == nil
+        return !node.argumentIsValid && node.tag != nil && StyleLeak.leak(tree, index) == nil
     }
 
     enum Messages {

@@ -18,6 +18,11 @@ public struct InvisibleCharacter: CleanupRule {
         while i < n {
             let c = b[i]
             if c < 0xC2 { i += 1; continue }
+            // Only C2 (NBSP), E2 (U+200x, U+2060) and EF (U+FEFF) lead bytes can start what we look for.
+            if c != 0xC2 && c != 0xE2 && c != 0xEF {
+                i += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+                continue
+            }
             let (v, len) = ByteScan.scalar(b, i, n)
             if v == 0xA0 {
                 var j = i + len
@@ -44,7 +49,7 @@ public struct InvisibleCharacter: CleanupRule {
                 }
                 let range = ByteRange(i, j)
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
-                                      message: Messages.invisible(names), tags: [.unnecessary],
+                                      message: Messages.invisible(names), tags: DiagnosticTag.unnecessaryOnly,
                                       fixes: [Fix(title: Messages.invisibleFix, edits: [.delete(range)])]))
                 i = j
                 continue

@@ -51,7 +51,7 @@ public struct RedundantTag: CleanupRule {
                     var edits: [TextEdit] = []
                     for o in openers { edits += TagFacts.removalEdits(tree, opener: o) }
                     out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: ByteRange(first.start, last.end),
-                                          message: Messages.stacked(text, chain.count), tags: [.unnecessary],
+                                          message: Messages.stacked(text, chain.count), tags: DiagnosticTag.unnecessaryOnly,
                                           fixes: [Fix(title: Messages.stackFix, edits: edits, isSafe: false)]))
                 }
                 continue
@@ -118,7 +118,7 @@ public struct RedundantTag: CleanupRule {
         let text = context.source.text(tree.nodes[opener].range)
         let related = TagFacts.closerRange(tree, opener: opener).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
         return Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: tree.nodes[opener].range, message: message,
-                          tags: [.unnecessary], related: related,
+                          tags: DiagnosticTag.unnecessaryOnly, related: related,
                           fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: opener))])
     }
 

@@ -18,7 +18,7 @@ public struct RepeatedFragment: CleanupRule {
             for dup in Self.duplicates(in: context.bytes, node.range) {
                 let fragment = context.source.text(ByteRange(dup.whole.start, dup.copy.start))
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: dup.whole,
-                                      message: Messages.message(fragment), tags: [.unnecessary],
+                                      message: Messages.message(fragment), tags: DiagnosticTag.unnecessaryOnly,
                                       fixes: [Fix(title: Messages.fixTitle, edits: [.delete(dup.copy)])]))
             }
         }

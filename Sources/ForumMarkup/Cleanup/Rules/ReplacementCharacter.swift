@@ -17,7 +17,10 @@ public struct ReplacementCharacter: CleanupRule {
         var out: [Diagnostic] = []
         var i = 0
         while i < n {
-            if b[i] < 0x80 { i += 1; continue }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            // A well-formed 3-byte sequence other than EF BF BD cannot be U+FFFD or malformed.
+            if c >= 0xE1, c <= 0xEC, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 { i += 3; continue }
             let (v, len) = ByteScan.scalar(b, i, n)
             guard v == 0xFFFD else { i += len; continue }
             var j = i + len

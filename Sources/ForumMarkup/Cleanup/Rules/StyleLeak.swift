@@ -23,7 +23,7 @@ public struct StyleLeak: CleanupRule {
                 let related = TagFacts.closerRange(tree, opener: index).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
                 out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
                                       message: Messages.message(text, reason, hasCloser: !related.isEmpty),
-                                      tags: [.unnecessary], related: related,
+                                      tags: DiagnosticTag.unnecessaryOnly, related: related,
                                       fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: index))]))
             } else if node.kind == .text, !context.isInRaw(node.range.start) {
                 // Openers the parser kept as text.
@@ -34,7 +34,7 @@ public struct StyleLeak: CleanupRule {
                     guard let reason = TagFacts.styleLeak(name: name, argument: argBytes) else { continue }
                     let text = context.source.text(token.range)
                     out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: token.range,
-                                          message: Messages.message(text, reason, hasCloser: false), tags: [.unnecessary],
+                                          message: Messages.message(text, reason, hasCloser: false), tags: DiagnosticTag.unnecessaryOnly,
                                           fixes: [Fix(title: Messages.fixTitle(text), edits: [.delete(token.range)])]))
                 }
             }
@@ -44,8 +44,10 @@ public struct StyleLeak: CleanupRule {
 
     /// The leak reason of an opener or void tag node, or nil.
     public static func leak(_ tree: SyntaxTree, _ index: Int) -> String? {
-        guard let arg = TagFacts.argument(tree.source, tree.nodes[index]) else { return nil }
-        return TagFacts.styleLeak(name: tree.lowercasedName(of: index), argument: arg)
+        let node = tree.nodes[index]
+        guard let tag = node.tag, node.argumentRange != nil, TagFacts.isStyleTag(tag.name),
+              let arg = TagFacts.argument(tree.source, node) else { return nil }
+        return TagFacts.styleLeak(name: tag.name, argument: arg)
     }
 
     enum Messages {

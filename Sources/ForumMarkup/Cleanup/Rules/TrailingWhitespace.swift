@@ -17,21 +17,18 @@ public struct TrailingWhitespace: CleanupRule {
         for line in 0..<source.lineCount {
             let content = source.lineContentRange(line)
             if content.isEmpty { continue }
-            // Find where the trailing whitespace starts by scanning forward (multi-byte aware).
-            var i = content.start
-            var wsStart = -1
-            while i < content.end {
-                let w = ByteScan.whitespaceLength(b, i, content.end)
-                if w > 0 {
-                    if wsStart < 0 { wsStart = i }
-                    i += w
-                } else {
-                    wsStart = -1
-                    let (_, len) = ByteScan.scalar(b, i, content.end)
-                    i += len
-                }
+            // Walk back over trailing whitespace: space, tab, NBSP (C2 A0), U+3000 (E3 80 80), U+202F (E2 80 AF).
+            var e = content.end
+            while e > content.start {
+                let c = b[e - 1]
+                if c == 0x20 || c == 0x09 { e -= 1; continue }
+                if c == 0xA0, e - 2 >= content.start, b[e - 2] == 0xC2 { e -= 2; continue }
+                if c == 0x80, e - 3 >= content.start, b[e - 2] == 0x80, b[e - 3] == 0xE3 { e -= 3; continue }
+                if c == 0xAF, e - 3 >= content.start, b[e - 2] == 0x80, b[e - 3] == 0xE2 { e -= 3; continue }
+                break
             }
-            guard wsStart >= 0 else { continue }
+            guard e < content.end else { continue }
+            let wsStart = e
             if context.isInRaw(wsStart) { continue }
             if wsStart == content.start {
                 // Whitespace-only line: leave runs of blank lines to blank-lines.

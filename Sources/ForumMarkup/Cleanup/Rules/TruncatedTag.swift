@@ -24,7 +24,7 @@ public struct TruncatedTag: CleanupRule {
         return ranges.filter { BodyText.isPlausibleTruncation(context.bytes, $0) }.sorted().map { range in
             let text = context.source.text(range)
             return Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range, message: Messages.message(text),
-                              tags: [.unnecessary], fixes: [Fix(title: Messages.fixTitle, edits: [.delete(range)])])
+                              tags: DiagnosticTag.unnecessaryOnly, fixes: [Fix(title: Messages.fixTitle, edits: [.delete(range)])])
         }
     }
 
