@@ -42,6 +42,14 @@ struct EndToEndTests {
         #expect(server.waitForExit() == 1)
     }
 
+    @Test func clientFlagsBeforeStdioStillServe() throws {
+        let server = try ServerProcess(arguments: ["--clientProcessId=1", "--stdio"])
+        #expect(server.initialize() != nil)
+        server.request("shutdown")
+        server.notify("exit")
+        #expect(server.waitForExit() == 0)
+    }
+
     @Test func endOfInputEndsTheProcess() throws {
         let server = try ServerProcess(arguments: ["serve"])
         server.initialize()
