@@ -16,12 +16,11 @@ public enum CleanupRunner {
         var out: [Diagnostic] = []
         for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
             let severity = configuration.severity(of: rule)
-            let found = rule.init().check(context)
-            out.reserveCapacity(out.count + found.count)
-            for var diagnostic in found {
-                diagnostic.severity = severity
-                out.append(diagnostic)
-            }
+            let first = out.count
+            out.append(contentsOf: rule.init().check(context))
+            // Rules report their default severity: rewrite only what configuration overrides (or a rule
+            // that does not follow the contract), without copying every diagnostic.
+            for i in first..<out.count where out[i].severity != severity { out[i].severity = severity }
         }
         // Sort by (range, code) through integer keys: moving the diagnostics themselves is the costly part.
         var rank: [String: Int] = [:]
