@@ -47,8 +47,9 @@ enum CheckCommand {
             }
             let analysis = DocumentAnalysis(source: source, options: AnalysisOptions(cleanup: options.configuration))
             findings += analysis.diagnostics.count
+            let index = PositionIndex(source, .utf32)
             for d in analysis.diagnostics {
-                let r = ReportRecord(d, in: source)
+                let r = ReportRecord(d, index: index)
                 switch format {
                 case "json": jsonItems.append(r.json(file: file))
                 case "sarif": sarifResults.append(sarifResult(r, file: file))

@@ -112,7 +112,13 @@ struct ReportRecord {
     var diagnostic: Diagnostic
 
     init(_ diagnostic: Diagnostic, in source: SourceText) {
-        let (start, end) = source.positions(of: diagnostic.range, in: .utf32)
+        self.init(diagnostic, index: PositionIndex(source, .utf32))
+    }
+
+    /// Uses `index` (UTF-32 columns), shared by all diagnostics of a file so that conversions stay
+    /// cheap on very long lines.
+    init(_ diagnostic: Diagnostic, index: PositionIndex) {
+        let (start, end) = index.positions(of: diagnostic.range)
         line = start.line + 1
         column = start.column + 1
         endLine = end.line + 1

@@ -143,7 +143,8 @@ struct JSONLinesFixer {
         let source = SourceText(input.text)
         let analysis = DocumentAnalysis(source: source, options: options)
         let cleaned = CleanupRunner.cleanUp(analysis)
-        let diagnostics = analysis.diagnostics.map { ReportRecord($0, in: source).json(file: nil) }.joined(separator: ",")
+        let index = PositionIndex(source, .utf32)
+        let diagnostics = analysis.diagnostics.map { ReportRecord($0, index: index).json(file: nil) }.joined(separator: ",")
         return "{\"id\":" + (input.id ?? .null).json + ",\"text\":" + JSONText.quote(cleaned.text) + ",\"diagnostics\":[" + diagnostics + "]}"
     }
 }

@@ -15,7 +15,6 @@ let usage = """
            forumls fix [options] FILE...    apply safe fixes
            forumls outline FILE             print the thread outline
            forumls parse FILE [--json]      print the syntax tree
-           forumls parse FILE [--json]      print the syntax tree
            forumls --version                print the version
            forumls --help                   print this help
 
@@ -42,6 +41,9 @@ case "outline":
     exit(OutlineCommand.run(rest))
 case "parse":
     exit(ParseCommand.run(rest))
+case _ where arguments.contains("--stdio"):
+    // Clients may put their own flags first (`--clientProcessId=N --stdio`): still serve.
+    StdioServer.run()
 default:
     let message = Array("forumls: unknown command '\(arguments[0])'\n\(usage)\n".utf8)
     _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -71,6 +71,21 @@ import ForumMarkup
         #expect(changed?["resultId"] as? String != resultID)
     }
 
+    @Test func pullAfterASettingsChangeIsFull() {
+        let client = TestClient()
+        client.initialize(capabilities: ["textDocument": ["diagnostic": [:] as JSONObject]])
+        let uri = "file:///settings.bbcode"
+        client.open(uri, "trailing   \n[b]x\n")
+        let first = client.request("textDocument/diagnostic", ["textDocument": ["uri": uri]])?["result"] as? JSONObject
+        let resultID = first?["resultId"] as? String ?? ""
+        client.notify("workspace/didChangeConfiguration", ["settings": ["forumls": ["rules": ["trailing-whitespace": "off"]]]])
+        let again = client.request("textDocument/diagnostic", ["textDocument": ["uri": uri], "previousResultId": resultID])?["result"] as? JSONObject
+        #expect(again?["kind"] as? String == "full")
+        #expect(again?["resultId"] as? String != resultID)
+        let codes = (again?["items"] as? [JSONObject] ?? []).compactMap { $0["code"] as? String }
+        #expect(!codes.contains("trailing-whitespace"))
+    }
+
     @Test func queuedPullIsAnsweredContentModifiedWhenAnEditFollows() {
         let client = TestClient()
         client.initialize(capabilities: ["textDocument": ["diagnostic": [:] as JSONObject]])

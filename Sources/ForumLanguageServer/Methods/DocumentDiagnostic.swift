@@ -1,6 +1,7 @@
 /// `textDocument/diagnostic` (pull diagnostics), served when the client advertises
 /// `textDocument.diagnostic`; the server then pushes nothing. The `resultId` names the document's
-/// content; a request whose `previousResultId` still matches gets an `unchanged` report.
+/// content and analysis options; a request whose `previousResultId` still matches gets an `unchanged`
+/// report.
 public enum DocumentDiagnostic: RequestMethod {
     public static let method = "textDocument/diagnostic"
 
@@ -37,7 +38,7 @@ public enum DocumentDiagnostic: RequestMethod {
     /// The report, pre-encoded: the items reuse the JSON of unchanged diagnostics.
     public static func handle(_ params: Params, _ context: ServerContext) throws -> PreEncodedJSON {
         let document = try context.document(params.textDocument.uri)
-        let resultId = String(document.generation)
+        let resultId = document.resultID
         if params.previousResultId == resultId {
             return try PreEncodedJSON(encoding: Report(kind: "unchanged", resultId: resultId, items: nil))
         }

@@ -51,6 +51,16 @@ public final class OpenDocument {
         guard options != self.options else { return }
         self.options = options
         cachedAnalysis = nil
+        optionsEpoch += 1
+    }
+
+    /// How many times the options changed: part of `resultID`, since new options mean new findings.
+    private var optionsEpoch = 0
+
+    /// The pull-diagnostics `resultId` of the current analysis: changes when the text or the
+    /// analysis options change.
+    public var resultID: String {
+        optionsEpoch == 0 ? String(generation) : "\(generation).\(optionsEpoch)"
     }
 
     /// True when the current version has been analysed already.

@@ -23,9 +23,11 @@ public enum BodyText {
             // Only the non-body ranges of the lines the edit touches matter.
             let window = ByteRange(context.source.lineFullRange(context.source.line(containing: range.start)).start,
                                    context.source.lineFullRange(context.source.line(containing: range.end)).end)
-            // Few slow checks: compute the non-body ranges of the touched lines; many: once for the document.
-            context.slowGuardChecks += 1
-            let skip = context.slowGuardChecks > 32 ? slice(context.nonBodyRanges, window) : nonBodyRanges(context, within: window)
+            // Compute the non-body ranges of the touched lines, until those lines add up to the document's
+            // size; from then on compute them once for the whole document (linear either way).
+            context.slowGuardBytes += window.count
+            let skip = context.slowGuardBytes > context.source.count ? slice(context.nonBodyRanges, window)
+                : nonBodyRanges(context, within: window)
             let old = project(context.bytes, range, skipping: skip)
             let new = projectStandalone(Array(edit.replacement.utf8))
             if old != new { return false }
@@ -45,9 +47,12 @@ public enum BodyText {
     static func isPlainlySafeDeletion(_ range: ByteRange, in context: RuleContext) -> Bool {
         let source = context.source
         let b = source.bytes
+        let n = b.count
         if range.isEmpty { return true }
-        let firstLine = source.line(containing: range.start)
-        let lastLine = source.line(containing: range.end)
+        // Line boundaries straight from the bytes (no line lookup): after a terminator, or the ends.
+        let startsLine = range.start == 0 || b[range.start - 1] == 0x0A || (b[range.start - 1] == 0x0D && b[range.start] != 0x0A)
+        let endsAtLineStart = range.end == n || b[range.end - 1] == 0x0A || (b[range.end - 1] == 0x0D && b[range.end] != 0x0A)
+        let endsAtContentEnd = range.end == n || b[range.end] == 0x0A || b[range.end] == 0x0D
         // Whitespace and line breaks only, ending at a line's end: nothing can join.
         var i = range.start
         var onlySpace = true
@@ -58,14 +63,14 @@ public enum BodyText {
             if w == 0 { onlySpace = false; break }
             i += w
         }
-        if onlySpace, range.end == source.lineContentRange(lastLine).end || isLineBoundary(range.end, source) { return true }
+        if onlySpace, endsAtContentEnd || endsAtLineStart { return true }
         // Whole lines, each chrome or blank.
-        if isLineBoundary(range.start, source), isLineBoundary(range.end, source) {
-            let end = range.end == source.count ? lastLine : lastLine - 1
+        if startsLine, endsAtLineStart {
+            let starts = source.lineStarts
+            var line = source.line(containing: range.start)
             var all = true
-            var line = firstLine
-            while line <= end {
-                if context.chromeLines[line] == nil && !context.isBlank(line) { all = false; break }
+            while line < starts.count, starts[line] < range.end {
+                if !context.isChromeLine(line) && !context.isBlank(line) { all = false; break }
                 line += 1
             }
             if all { return true }
@@ -77,12 +82,24 @@ public enum BodyText {
             let mid = (low + high) / 2
             if markup[mid] < range { low = mid + 1 } else { high = mid }
         }
-        guard low < markup.count, markup[low] == range, firstLine == lastLine else { return false }
-        let line = source.lineContentRange(firstLine)
+        guard low < markup.count, markup[low] == range else { return false }
         var opens = false, closes = false
-        for k in line.start..<range.start where b[k] == 0x5B || b[k] == 0x3C || b[k] == 0x26 { opens = true; break }
-        for k in range.end..<line.end where b[k] == 0x5D || b[k] == 0x3E || b[k] == 0x3B { closes = true; break }
-        return !(opens && closes)
+        var k = range.start
+        while k > 0 {
+            let c = b[k - 1]
+            if c == 0x0A || c == 0x0D { break }
+            if c == 0x5B || c == 0x3C || c == 0x26 { opens = true; break }
+            k -= 1
+        }
+        guard opens else { return true }
+        k = range.end
+        while k < n {
+            let c = b[k]
+            if c == 0x0A || c == 0x0D { break }
+            if c == 0x5D || c == 0x3E || c == 0x3B { closes = true; break }
+            k += 1
+        }
+        return !closes
     }
 
     /// The ranges of sorted, merged `ranges` that overlap `window`.

@@ -64,6 +64,17 @@ public final class RuleContext {
     }
     private var blankCache: [Bool]?
 
+    /// True when 0-based line `line` is chrome (an array lookup; built once from `chromeLines`).
+    public func isChromeLine(_ line: Int) -> Bool {
+        if chromeFlags == nil {
+            var flags = [Bool](repeating: false, count: source.lineCount)
+            for (l, _) in chromeLines where l >= 0 && l < flags.count { flags[l] = true }
+            chromeFlags = flags
+        }
+        return line >= 0 && line < chromeFlags!.count && chromeFlags![line]
+    }
+    private var chromeFlags: [Bool]?
+
     /// Byte ranges of Discuz jammer strings (spec 3.4), in document order; computed once.
     public var jammerRanges: [ByteRange] {
         if let cached = jammerCache { return cached }
@@ -105,9 +116,9 @@ public final class RuleContext {
         return low < ranges.count && ranges[low].contains(offset: offset)
     }
 
-    /// How many fixes needed the full body-text check so far (past a few, the document's non-body
-    /// ranges are computed once instead of per fix).
-    public var slowGuardChecks = 0
+    /// The bytes of the lines examined by full body-text checks so far (past the document's size, the
+    /// document's non-body ranges are computed once instead of per fix).
+    public var slowGuardBytes = 0
 
     /// The indices of the tree's leaves in document order (every byte lies in exactly one); computed once.
     public var leaves: [Int] {

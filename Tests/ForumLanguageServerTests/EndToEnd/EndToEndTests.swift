@@ -3,6 +3,17 @@ import Testing
 import ForumMarkup
 @testable import ForumLanguageServer
 
+/// `../shared/corpus/docs/seed-liangxi.txt` beside the checkout, or nil.
+private let seedPage: String? = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
+    }
+    let seed = url.deletingLastPathComponent().appendingPathComponent("shared/corpus/docs/seed-liangxi.txt")
+    return (try? Data(contentsOf: seed)).map { String(decoding: $0, as: UTF8.self) }
+}()
+
 /// A post of our own with breakage, emoji, CJK and CRLF.
 private let samplePost = """
     [b]论坛帖子 😀 标题[/b]\r
@@ -31,6 +42,14 @@ struct EndToEndTests {
         #expect(server.waitForExit() == 1)
     }
 
+    @Test func clientFlagsBeforeStdioStillServe() throws {
+        let server = try ServerProcess(arguments: ["--clientProcessId=1", "--stdio"])
+        #expect(server.initialize() != nil)
+        server.request("shutdown")
+        server.notify("exit")
+        #expect(server.waitForExit() == 0)
+    }
+
     @Test func endOfInputEndsTheProcess() throws {
         let server = try ServerProcess(arguments: ["serve"])
         server.initialize()
@@ -46,6 +65,17 @@ struct EndToEndTests {
         server.process.terminate()
         let status = server.waitForExit()
         #expect(status == 0)
+        if status != nil { #expect(server.process.terminationReason == .exit) }
+    }
+
+    @Test func vanishedClientEndsTheProcessWithoutSIGPIPE() throws {
+        let server = try ServerProcess()
+        server.initialize()
+        server.closeOutput()
+        // The answer cannot be written: the server must notice (EPIPE, SIGPIPE ignored) and exit.
+        server.send(["jsonrpc": "2.0", "id": 99, "method": "shutdown"])
+        let status = server.waitForExit()
+        #expect(status != nil)
         if status != nil { #expect(server.process.terminationReason == .exit) }
     }
 
@@ -74,6 +104,24 @@ struct EndToEndTests {
         let expected = DocumentAnalysis(source: SourceText(samplePost)).diagnostics
         #expect((params?["diagnostics"] as? [Any])?.count == expected.count)
         #expect(!expected.isEmpty)
+        server.request("shutdown")
+        server.notify("exit")
+        #expect(server.waitForExit() == 0)
+    }
+
+    /// The seed page from `../shared/corpus` (read at test time, never copied), as a `.bbcode` document.
+    @Test(.enabled(if: seedPage != nil, "../shared/corpus/docs/seed-liangxi.txt is absent"))
+    func seedPageDiagnosticsArrive() throws {
+        let text = try #require(seedPage)
+        let server = try ServerProcess()
+        server.initialize()
+        server.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///seed.bbcode", "languageId": "bbcode", "version": 1, "text": text]])
+        let published = server.waitFor { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        let items = (published?["params"] as? JSONObject)?["diagnostics"] as? [JSONObject]
+        let expected = DocumentAnalysis(source: SourceText(text)).diagnostics
+        #expect(items?.count == expected.count)
+        #expect(!expected.isEmpty)
+        #expect(Set(items?.compactMap { $0["code"] as? String } ?? []) == Set(expected.map(\.code)))
         server.request("shutdown")
         server.notify("exit")
         #expect(server.waitForExit() == 0)

@@ -66,6 +66,11 @@ final class ServerProcess {
         send(message)
     }
 
+    /// Closes our end of the server's stdout (the client vanishes; the server's next write fails).
+    func closeOutput() {
+        try? stdoutPipe.fileHandleForReading.close()
+    }
+
     /// Closes the server's stdin.
     func closeInput() {
         try? stdinPipe.fileHandleForWriting.close()

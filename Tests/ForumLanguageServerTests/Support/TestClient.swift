@@ -42,7 +42,14 @@ final class TestClient {
     private var unreadNotifications: [JSONObject] = []
     private var responses: [String: JSONObject] = [:]
 
+    /// Tests provoke parse errors on purpose: keep the server's stderr to real errors unless the
+    /// caller asked for more (`FORUMLS_LOG` is read once, on the first log line).
+    private static let quietLogs: Void = {
+        if getenv("FORUMLS_LOG") == nil { setenv("FORUMLS_LOG", "error", 1) }
+    }()
+
     init() {
+        TestClient.quietLogs
         let output = self.output
         let exitRecorder = self.exitRecorder
         server = LanguageServer(output: { output.append($0); return true }, terminate: { exitRecorder.record($0) })

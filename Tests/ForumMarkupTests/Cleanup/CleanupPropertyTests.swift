@@ -59,6 +59,16 @@ import ForumMarkup
         for (name, bytes) in docs { Self.check(name, bytes) }
     }
 
+    /// The clean-up fuzzer's seed corpus (`Tests/Fuzz/corpus/cleanup`, the deep-nesting seed left out for time).
+    @Test func fuzzSeedCorpus() throws {
+        let dir = TestPaths.packageRoot.appendingPathComponent("Tests/Fuzz/corpus/cleanup")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "deep" }
+        for name in names.sorted() {
+            guard let bytes = TestPaths.bytes(dir.appendingPathComponent(name)) else { continue }
+            Self.check("fuzz seed \(name)", bytes)
+        }
+    }
+
     @Test func randomMutations() {
         var rng = SplitMix(seed: 0x5EED)
         let pieces = ["[b]", "[/b]", "[i]", "[/i]", "[size=3]", "[/size]", "[color=rgba(0, 0, 0, 0.5)]", "[/color]",

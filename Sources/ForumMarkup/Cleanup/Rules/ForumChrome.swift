@@ -22,10 +22,12 @@ public struct ForumChrome: CleanupRule {
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let source = context.source
-        let lines = context.chromeLines.keys.sorted()
-        guard !lines.isEmpty else { return [] }
-        // Runs: chrome lines separated only by blank lines.
-        var runOf: [Int: ClosedRange<Int>] = [:]
+        let entries = context.chromeLines.sorted { $0.key < $1.key }
+        guard !entries.isEmpty else { return [] }
+        let lines = entries.map(\.key)
+        // Runs: chrome lines separated only by blank lines; `runEnd[k]` is the index of the last line of
+        // the run that holds `lines[k]`.
+        var runEnd = [Int](repeating: 0, count: lines.count)
         var runStart = 0 // index into `lines`
         for k in 1...lines.count {
             var continues = k < lines.count
@@ -34,8 +36,7 @@ public struct ForumChrome: CleanupRule {
                 while between < lines[k] { if !context.isBlank(between) { continues = false; break }; between += 1 }
             }
             if !continues {
-                let run = lines[runStart]...lines[k - 1]
-                for j in runStart..<k { runOf[lines[j]] = run }
+                for j in runStart..<k { runEnd[j] = k - 1 }
                 runStart = k
             }
         }
@@ -45,22 +46,23 @@ public struct ForumChrome: CleanupRule {
         var out: [Diagnostic] = []
         out.reserveCapacity(lines.count)
         var messages: [String: String] = [:]
-        var runFixes: [Int: Fix] = [:]
-        for line in lines {
-            let kind = context.chromeLines[line] ?? ""
+        var runFix: (first: Int, fix: Fix)?
+        var firstOfRun = 0
+        for (k, entry) in entries.enumerated() {
+            let line = entry.key, kind = entry.value
+            if k == 0 || runEnd[k - 1] != runEnd[k] { firstOfRun = k }
             let range = source.lineFullRange(line)
             let message: String
             if let known = messages[kind] { message = known } else { message = Messages.message(kind); messages[kind] = message }
             var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))], isSafe: safe)]
-            if let run = runOf[line], run.count > 1 {
-                if let shared = runFixes[run.lowerBound] {
-                    fixes.append(shared)
-                } else {
-                    let fix = Fix(title: Messages.runFix(run.lowerBound + 1, run.upperBound + 1),
-                                  edits: [.delete(deletion(context, from: run.lowerBound, to: run.upperBound))], isSafe: safe)
-                    runFixes[run.lowerBound] = fix
-                    fixes.append(fix)
+            let last = runEnd[k]
+            if last > firstOfRun {
+                if runFix == nil || runFix!.first != firstOfRun {
+                    let first = lines[firstOfRun], end = lines[last]
+                    runFix = (firstOfRun, Fix(title: Messages.runFix(first + 1, end + 1),
+                                              edits: [.delete(deletion(context, from: first, to: end))], isSafe: safe))
                 }
+                fixes.append(runFix!.fix)
             }
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: range,
                                   message: message, tags: DiagnosticTag.unnecessaryOnly, fixes: fixes))

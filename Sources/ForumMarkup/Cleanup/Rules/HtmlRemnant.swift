@@ -47,6 +47,14 @@ public struct HtmlRemnant: CleanupRule {
         var out: [Remnant] = []
         var i = range.start
         let end = range.end
+        // Skip quickly to the next `<` or `&`.
+        let first: Int? = b.withUnsafeBufferPointer { buf in
+            var k = i
+            while k < end { let c = buf[k]; if c == 0x3C || c == 0x26 { return k }; k += 1 }
+            return nil
+        }
+        guard let start = first else { return out }
+        i = start
         while i < end {
             let c = b[i]
             if c == 0x3C, let tagEnd = htmlTag(b, i, end) {
