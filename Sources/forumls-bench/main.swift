@@ -1,10 +1,11 @@
 // forumls-bench: throughput of the analysis stages over a >= 50 MB corpus, each next to a plain
 // byte scan measured in the same run (so the ratio, not the machine, is what to compare).
 //
-//   swift run -c release forumls-bench [--mb N] [--doc-kb N] [--short-lines] [FILE...]
+//   swift run -c release forumls-bench [--mb N] [--doc-kb N] [--short-lines] [--only STAGE] [FILE...]
 //
 // Without files it uses the repository's fixtures and sample plus ../shared/corpus/docs when present.
-// `--short-lines` benches generated pages of many short lines instead (the worst case for per-line costs).
+// `--short-lines` benches generated pages of many short lines instead (the worst case for per-line costs);
+// `--only STAGE` runs only the stages whose name contains STAGE (for `perf record`).
 import Foundation
 import ForumMarkup
 import ForumLanguageServer
@@ -165,7 +166,20 @@ rows.append(("all rules (given structure)", measure("all rules") {
     }
 }.seconds))
 let analyses = options.only == nil ? sources.map { DocumentAnalysis(source: $0) } : []
-rows.append(("full analysis", measure("full analysis") { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
+rows.append(("all rules, fixes unchecked (publishing)", measure("all rules, fixes unchecked") {
+    zip(trees, structures).reduce(0) { total, pair in
+        var chrome: [Int: String] = [:]
+        for line in pair.1.roles.indices { if let kind = pair.1.chromeKind(ofLine: line) { chrome[line] = kind.rawValue } }
+        let context = RuleContext(source: pair.0.source, tree: pair.0, dialect: .discuz, chromeLines: chrome, structure: pair.1)
+        return total + CleanupRunner.findings(for: context, configuration: CleanupConfiguration()).count
+    }
+}.seconds))
+rows.append(("full analysis (publishing: fixes unchecked)", measure("full analysis (publishing") {
+    sources.reduce(0) { $0 + DocumentAnalysis(source: $1).ruleFindings.count }
+}.seconds))
+rows.append(("full analysis (fixes checked)", measure("full analysis (fixes checked)") {
+    sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count }
+}.seconds))
 rows.append(("clean-up edits (given analysis)", measure("clean-up edits") { analyses.reduce(0) { $0 + CleanupRunner.cleanUp($1).edits.count } }.seconds))
 
 print("| stage | MB/s | x byte scan |")

@@ -7,27 +7,19 @@ public enum CleanupRunner {
     /// The findings of every enabled rule, sorted by range then code, with fixes that would change the
     /// body text removed.
     public static func diagnostics(for context: RuleContext, configuration: CleanupConfiguration) -> [Diagnostic] {
+        findings(for: context, configuration: configuration).guarded(in: context)
+    }
+
+    /// The findings of every enabled rule with their configured severity, before the body-text guard
+    /// (see `RuleFindings`): what publishing diagnostics needs, without checking a single fix.
+    public static func findings(for context: RuleContext, configuration: CleanupConfiguration) -> RuleFindings {
         var out: [Diagnostic] = []
-        // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
-        var verdicts: [ByteRange: Bool] = [:]
         for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
             let severity = configuration.severity(of: rule)
-            for var diagnostic in rule.init().check(context) {
+            let found = rule.init().check(context)
+            out.reserveCapacity(out.count + found.count)
+            for var diagnostic in found {
                 diagnostic.severity = severity
-                if diagnostic.fixes.isEmpty { out.append(diagnostic); continue }
-                var index = -1
-                diagnostic.fixes = diagnostic.fixes.filter { fix in
-                    index += 1
-                    // Alternative fixes (a chrome run) are often shared by several findings: check each once.
-                    if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
-                        let key = fix.edits[0].range
-                        if let known = verdicts[key] { return known }
-                        let verdict = BodyText.preserves(fix, in: context)
-                        verdicts[key] = verdict
-                        return verdict
-                    }
-                    return BodyText.preserves(fix, in: context)
-                }
                 out.append(diagnostic)
             }
         }
@@ -42,7 +34,7 @@ public enum CleanupRunner {
             keys.append((d.range.start, d.range.end, lastRank, i))
         }
         keys.sort { $0 < $1 }
-        return keys.map { out[$0.3] }
+        return RuleFindings(unguarded: out, order: keys.map(\.3))
     }
 
     /// True when two edits cannot both be applied: they share a byte, or an insertion falls strictly
