@@ -79,9 +79,12 @@ FORUMLS_LOG=${FORUMLS_LOG:-off} SWIFT_BACKTRACE=enable=no "$binary" "$work/$targ
     -artifact_prefix="$work/$target/artifacts/" -print_final_stats=1 ${FUZZ_ARGS:-} > "$log" 2>&1
 status=$?
 set -e
-grep -E "INVARIANT BROKEN|^  |ERROR: |SUMMARY|Test unit written|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done [0-9]+ runs" "$log" | head -60
-runs=$(grep -o "stat::number_of_executed_units: [0-9]*" "$log" | grep -o "[0-9]*$" || echo "?")
-echo "target=$target seconds=$seconds executions=$runs exit=$status corpus=$(ls "$work/$target/corpus" | wc -l)"
+grep -E "INVARIANT BROKEN|^  |ERROR: |SUMMARY|Test unit written|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done [0-9]+ runs" "$log" | head -60 || true
+runs=$(grep -o "stat::number_of_executed_units: [0-9]*" "$log" | grep -o "[0-9]*$" | tail -1 || true)
+# Fork mode (-fork=N -ignore_crashes=1, which keeps going after a finding) reports "#N: ..." lines instead.
+[ -n "$runs" ] || runs=$(grep -oE "^#[0-9]+" "$log" | tail -1 | tr -d '#' || true)
+[ -n "$runs" ] || runs="?"
+echo "target=$target seconds=$seconds executions=$runs exit=$status corpus=$(ls "$work/$target/corpus" | wc -l) findings=$(ls "$work/$target/artifacts" | wc -l)"
 return $status
 }
 main "$@"

@@ -7,8 +7,8 @@ import Foundation
 /// The invariants the framing + JSON-RPC fuzzer checks: arbitrary bytes go into an in-process server
 /// (as stdin would bring them), then end of input. The server must not crash, must terminate, must
 /// write only well-formed frames holding JSON-RPC 2.0 objects, must answer every complete request it
-/// was sent before `exit` exactly once (and nothing it was not sent), and must write the same bytes
-/// however the input is split into reads.
+/// was sent before `exit` (every message with an id that is not a response) exactly once, and nothing
+/// it was not sent, and must answer the same however the input is split into reads.
 enum ServerInvariants {
     /// What one in-process server run wrote.
     final class Recorder: @unchecked Sendable {
@@ -155,8 +155,12 @@ enum ServerInvariants {
         var exited = false
         for body in input.bodies {
             guard let message = probe(body) else { continue }
-            if message.method == "exit" && !message.hasID && (!message.hasJSONRPC || message.jsonrpc == "2.0") { exited = true }
-            guard message.hasMethod, let id = message.id else { continue }
+            if message.method == "exit" && !message.hasID && (message.jsonrpc.map { $0 == "2.0" } ?? true) { exited = true }
+            // Answered: anything with a usable id that is not a response (JSON-RPC answers an invalid
+            // request with an error carrying its id); a wrong `jsonrpc` makes even a response invalid.
+            guard let id = message.id else { continue }
+            let wrongVersion = message.jsonrpc.map { $0 != "2.0" } ?? false
+            if !wrongVersion && !message.hasMethod && (message.hasResult || message.hasError) { continue }
             if exited { after[id, default: 0] += 1 } else { before[id, default: 0] += 1 }
         }
 
