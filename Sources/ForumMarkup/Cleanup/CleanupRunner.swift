@@ -129,15 +129,24 @@ public enum CleanupRunner {
         let original = analysis.source.bytes
         let first = merge(safeFixes(analysis.diagnostics, code: code))
         if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
+        // The whole-document guard: every pass must keep all of the original's body text (chrome of
+        // the original may go). Each fix was checked alone; this catches fixes that are safe one by
+        // one but not together, and text that a later pass reads differently (a stray closer removed,
+        // the rest of the line turned into a cut-off tag). A pass that fails it is not taken.
+        let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
+        func keepsBody(_ bytes: [UInt8]) -> Bool {
+            BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
+        }
         var current = TextEdit.apply(first, to: original)
+        guard keepsBody(current) else { return CleanupResult(bytes: original, edits: [], passes: 1) }
         var passes = 1
         while passes < maxPasses {
             let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
             let edits = merge(safeFixes(next.diagnostics, code: code))
             if edits.isEmpty { break }
             let applied = TextEdit.apply(edits, to: current)
+            if applied == current || !keepsBody(applied) { break }
             passes += 1
-            if applied == current { break }
             current = applied
         }
         if passes == 1 { return CleanupResult(bytes: current, edits: first, passes: 1) }
