@@ -16,12 +16,11 @@ public enum CleanupRunner {
         var out: [Diagnostic] = []
         for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
             let severity = configuration.severity(of: rule)
-            let found = rule.init().check(context)
-            out.reserveCapacity(out.count + found.count)
-            for var diagnostic in found {
-                diagnostic.severity = severity
-                out.append(diagnostic)
-            }
+            let first = out.count
+            out.append(contentsOf: rule.init().check(context))
+            // Rules report their default severity: rewrite only what configuration overrides (or a rule
+            // that does not follow the contract), without copying every diagnostic.
+            for i in first..<out.count where out[i].severity != severity { out[i].severity = severity }
         }
         // Sort by (range, code) through integer keys: moving the diagnostics themselves is the costly part.
         var rank: [String: Int] = [:]
@@ -130,15 +129,24 @@ public enum CleanupRunner {
         let original = analysis.source.bytes
         let first = merge(safeFixes(analysis.diagnostics, code: code))
         if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
+        // The whole-document guard: every pass must keep all of the original's body text (chrome of
+        // the original may go). Each fix was checked alone; this catches fixes that are safe one by
+        // one but not together, and text that a later pass reads differently (a stray closer removed,
+        // the rest of the line turned into a cut-off tag). A pass that fails it is not taken.
+        let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
+        func keepsBody(_ bytes: [UInt8]) -> Bool {
+            BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
+        }
         var current = TextEdit.apply(first, to: original)
+        guard keepsBody(current) else { return CleanupResult(bytes: original, edits: [], passes: 1) }
         var passes = 1
         while passes < maxPasses {
             let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
             let edits = merge(safeFixes(next.diagnostics, code: code))
             if edits.isEmpty { break }
             let applied = TextEdit.apply(edits, to: current)
+            if applied == current || !keepsBody(applied) { break }
             passes += 1
-            if applied == current { break }
             current = applied
         }
         if passes == 1 { return CleanupResult(bytes: current, edits: first, passes: 1) }
