@@ -1,9 +1,11 @@
 // forumls-bench: throughput of the analysis stages over a >= 50 MB corpus, each next to a plain
 // byte scan measured in the same run (so the ratio, not the machine, is what to compare).
 //
-//   swift run -c release forumls-bench [--mb N] [FILE...]
+//   swift run -c release forumls-bench [--mb N] [--doc-kb N] [--short-lines] [--only STAGE] [FILE...]
 //
 // Without files it uses the repository's fixtures and sample plus ../shared/corpus/docs when present.
+// `--short-lines` benches generated pages of many short lines instead (the worst case for per-line costs);
+// `--only STAGE` runs only the stages whose name contains STAGE (for `perf record`).
 import Foundation
 import ForumMarkup
 import ForumLanguageServer
@@ -12,6 +14,9 @@ struct Options {
     var megabytes = 50
     var documentKB = 1024
     var files: [String] = []
+    var shortLines = false
+    /// Only stages whose name contains this text run (plus the byte scan and lex + parse), for profiling.
+    var only: String?
 }
 
 func parseOptions() -> Options {
@@ -22,6 +27,10 @@ func parseOptions() -> Options {
             options.megabytes = n
         } else if arg == "--doc-kb", let value = args.popFirst(), let n = Int(value) {
             options.documentKB = n
+        } else if arg == "--only", let value = args.popFirst() {
+            options.only = value
+        } else if arg == "--short-lines" {
+            options.shortLines = true
         } else {
             options.files.append(arg)
         }
@@ -67,6 +76,28 @@ func buildCorpus(_ files: [String], megabytes: Int, documentBytes: Int) -> [[UIn
     return documents
 }
 
+/// Lines of a forum page where almost every line is short: chrome, floor labels, one-word replies,
+/// numbered items, tiny tagged lines, blanks.
+let shortLinePool: [String] = [
+    "楼主", "5#", "沙发", "admin 发表于 2023-1-2 12:30 | 只看该作者", "回复", "积分 123", "好", "[b]加油[/b]", "顶", "thanks",
+    "Posts: 12", "a", "", "一、概述", "1. item", "哈哈哈", "支持 反对", "[size=5]标题[/size]", "Reply With Quote", "ok",
+    "使用道具 举报", "第一章", "[quote]嗯[/quote]", "#3", "Joined: Jan 2020", "谢谢分享", "Like 3", "mark", "收藏 分享", "",
+    "[url=http://a.b/]link[/url]", "   ", "[color=red]红[/color]", "12 replies", "Rank: 8", "本帖最后由 x 于 2023-1-2 12:30 编辑",
+]
+
+/// A document of about `bytes` bytes made of `shortLinePool` lines in a fixed pseudo-random order.
+func shortLineDocument(bytes: Int, seed: UInt64) -> [UInt8] {
+    var doc: [UInt8] = []
+    doc.reserveCapacity(bytes + 256)
+    var state = seed &* 6364136223846793005 &+ 1442695040888963407
+    while doc.count < bytes {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        doc += shortLinePool[Int((state >> 33) % UInt64(shortLinePool.count))].utf8
+        doc.append(0x0A)
+    }
+    return doc
+}
+
 @inline(never)
 func byteScan(_ documents: [[UInt8]]) -> Int {
     var count = 0
@@ -78,7 +109,15 @@ func byteScan(_ documents: [[UInt8]]) -> Int {
     return count
 }
 
+@MainActor
 func measure(_ body: () -> Int) -> (seconds: Double, result: Int) {
+    measure("", body)
+}
+
+/// Measures `body` unless `--only` names another stage (then returns 0 seconds).
+@MainActor
+func measure(_ stage: String, _ body: () -> Int) -> (seconds: Double, result: Int) {
+    if let only = options.only, !stage.isEmpty, !stage.contains(only) { return (0, 0) }
     let clock = ContinuousClock()
     var result = 0
     // Best of three runs: the least disturbed by the other core's work.
@@ -96,11 +135,16 @@ func measure(_ body: () -> Int) -> (seconds: Double, result: Int) {
 // Same heap tuning as the forumls executable.
 HeapTuning.keepFreedMemory()
 let options = parseOptions()
-let documents = buildCorpus(options.files.isEmpty ? defaultFiles() : options.files, megabytes: options.megabytes, documentBytes: options.documentKB << 10)
+let documents = options.shortLines
+    ? (0..<max(1, (options.megabytes << 10) / max(1, options.documentKB))).map { shortLineDocument(bytes: options.documentKB << 10, seed: UInt64($0)) }
+    : buildCorpus(options.files.isEmpty ? defaultFiles() : options.files, megabytes: options.megabytes, documentBytes: options.documentKB << 10)
 let bytes = documents.reduce(0) { $0 + $1.count }
 let mb = Double(bytes) / Double(1 << 20)
 let sources = documents.map { SourceText(bytes: $0) }
-print(String(format: "corpus: %.1f MB in %d documents", mb, documents.count))
+print(String(format: "corpus: %.1f MB in %d documents%@", mb, documents.count, options.shortLines ? " (short lines)" : ""))
+if let dump = ProcessInfo.processInfo.environment["FORUMLS_BENCH_DUMP"], let first = documents.first {
+    FileManager.default.createFile(atPath: dump, contents: Data(first))
+}
 
 let scan = measure { byteScan(documents) }
 var rows: [(String, Double)] = [("byte scan ([ and newlines)", scan.seconds)]
@@ -109,11 +153,11 @@ rows.append(("lex", measure { documents.reduce(0) { $0 + Lexer.tokenize($1).coun
 rows.append(("lex + parse", measure { sources.reduce(0) { $0 + Parser.parse($1).nodes.count } }.seconds))
 let trees = sources.map { Parser.parse($0) }
 let structures = trees.map { PageStructure(tree: $0) }
-rows.append(("page structure (title, posts, chrome)", measure { trees.reduce(0) { $0 + PageStructure(tree: $1).posts.count } }.seconds))
-rows.append(("outline (given structure)", measure {
+rows.append(("page structure (title, posts, chrome)", measure("page structure") { trees.reduce(0) { $0 + PageStructure(tree: $1).posts.count } }.seconds))
+rows.append(("outline (given structure)", measure("outline") {
     zip(trees, structures).reduce(0) { $0 + OutlineBuilder.build(tree: $1.0, structure: $1.1).posts.count }
 }.seconds))
-rows.append(("all rules (given structure)", measure {
+rows.append(("all rules (given structure)", measure("all rules") {
     zip(trees, structures).reduce(0) { total, pair in
         var chrome: [Int: String] = [:]
         for line in pair.1.roles.indices { if let kind = pair.1.chromeKind(ofLine: line) { chrome[line] = kind.rawValue } }
@@ -121,12 +165,25 @@ rows.append(("all rules (given structure)", measure {
         return total + CleanupRunner.diagnostics(for: context, configuration: CleanupConfiguration()).count
     }
 }.seconds))
-let analyses = sources.map { DocumentAnalysis(source: $0) }
-rows.append(("full analysis", measure { sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count } }.seconds))
-rows.append(("clean-up edits (given analysis)", measure { analyses.reduce(0) { $0 + CleanupRunner.cleanUp($1).edits.count } }.seconds))
+let analyses = options.only == nil ? sources.map { DocumentAnalysis(source: $0) } : []
+rows.append(("all rules, fixes unchecked (publishing)", measure("all rules, fixes unchecked") {
+    zip(trees, structures).reduce(0) { total, pair in
+        var chrome: [Int: String] = [:]
+        for line in pair.1.roles.indices { if let kind = pair.1.chromeKind(ofLine: line) { chrome[line] = kind.rawValue } }
+        let context = RuleContext(source: pair.0.source, tree: pair.0, dialect: .discuz, chromeLines: chrome, structure: pair.1)
+        return total + CleanupRunner.findings(for: context, configuration: CleanupConfiguration()).count
+    }
+}.seconds))
+rows.append(("full analysis (publishing: fixes unchecked)", measure("full analysis (publishing") {
+    sources.reduce(0) { $0 + DocumentAnalysis(source: $1).ruleFindings.count }
+}.seconds))
+rows.append(("full analysis (fixes checked)", measure("full analysis (fixes checked)") {
+    sources.reduce(0) { $0 + DocumentAnalysis(source: $1).diagnostics.count }
+}.seconds))
+rows.append(("clean-up edits (given analysis)", measure("clean-up edits") { analyses.reduce(0) { $0 + CleanupRunner.cleanUp($1).edits.count } }.seconds))
 
 print("| stage | MB/s | x byte scan |")
 print("| --- | ---: | ---: |")
-for (name, seconds) in rows {
+for (name, seconds) in rows where seconds > 0 {
     print(String(format: "| %@ | %.0f | %.1f |", name, mb / seconds, seconds / scan.seconds))
 }

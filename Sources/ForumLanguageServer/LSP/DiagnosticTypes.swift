@@ -97,6 +97,8 @@ extension OpenDocument {
     /// The current version's diagnostics as LSP objects, positions in `encoding`.
     public func lspDiagnostics(_ encoding: PositionEncoding) -> [LSPDiagnostic] {
         let converter = PositionConverter(positionIndex(encoding))
-        return analysis.diagnostics.map { LSPDiagnostic($0, uri: uri, converter: converter) }
+        // Only ranges, codes and messages are sent: the unchecked findings do (fixes are not needed).
+        let findings = analysis.ruleFindings
+        return findings.order.map { LSPDiagnostic(findings.unguarded[$0], uri: uri, converter: converter) }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Settings that change what the analysis reports.
 public struct AnalysisOptions: Sendable, Hashable {
     /// The forum engine whose tags and argument grammars apply.
@@ -20,8 +22,22 @@ public final class DocumentAnalysis: Sendable {
     public let options: AnalysisOptions
     /// The lossless syntax tree.
     public let tree: SyntaxTree
-    /// All findings, in document order.
-    public let diagnostics: [Diagnostic]
+    /// All findings, in document order, with fixes checked by the body-text guard. Computed on first
+    /// use (code actions, clean-up, CLI) and cached; publishing diagnostics needs only `findings`.
+    public var diagnostics: [Diagnostic] {
+        if let cached = guardedCache.withLock({ $0 }) { return cached }
+        // Computed outside the lock (a racing caller computes the same value); the first one stored wins.
+        let computed = ruleFindings.guarded(in: ruleContext())
+        return guardedCache.withLock { stored in
+            if let stored { return stored }
+            stored = computed
+            return computed
+        }
+    }
+    /// What the rules found, before any fix is checked (same diagnostics as `diagnostics`, in the same
+    /// order, but with unchecked fixes): enough for ranges, codes, messages and tags.
+    public let ruleFindings: RuleFindings
+    private let guardedCache = Mutex<[Diagnostic]?>(nil)
     /// Title, posts, body spans and per-line chrome roles (one chrome detector for outline and clean-up).
     public let structure: PageStructure
     /// Thread title > posts > section headings.
@@ -47,7 +63,7 @@ public final class DocumentAnalysis: Sendable {
         self.structure = structure
         self.outline = OutlineBuilder.build(tree: tree, structure: structure)
         let context = DocumentAnalysis.ruleContext(source: source, tree: tree, structure: structure, options: options)
-        self.diagnostics = CleanupRunner.diagnostics(for: context, configuration: options.cleanup)
+        self.ruleFindings = CleanupRunner.findings(for: context, configuration: options.cleanup)
     }
 
     /// A fresh rule context for this analysis (the same inputs the clean-up rules saw).

@@ -339,6 +339,18 @@ public enum BodyText {
         return out
     }
 
+    /// True when the bytes of `body` appear, in order, in `text` (other bytes may lie between them):
+    /// nothing of `body` was lost.
+    public static func isSubsequence(_ body: [UInt8], of text: [UInt8]) -> Bool {
+        var k = 0
+        var i = 0
+        while k < body.count && i < text.count {
+            if body[k] == text[i] { k += 1 }
+            i += 1
+        }
+        return k == body.count
+    }
+
     /// Sorts ranges and merges overlapping or touching ones.
     static func merge(_ ranges: [ByteRange]) -> [ByteRange] {
         let sorted = ranges.filter { !$0.isEmpty }.sorted()

@@ -7,29 +7,20 @@ public enum CleanupRunner {
     /// The findings of every enabled rule, sorted by range then code, with fixes that would change the
     /// body text removed.
     public static func diagnostics(for context: RuleContext, configuration: CleanupConfiguration) -> [Diagnostic] {
+        findings(for: context, configuration: configuration).guarded(in: context)
+    }
+
+    /// The findings of every enabled rule with their configured severity, before the body-text guard
+    /// (see `RuleFindings`): what publishing diagnostics needs, without checking a single fix.
+    public static func findings(for context: RuleContext, configuration: CleanupConfiguration) -> RuleFindings {
         var out: [Diagnostic] = []
-        // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
-        var verdicts: [ByteRange: Bool] = [:]
         for rule in RuleRegistry.rules where configuration.isEnabled(rule) {
             let severity = configuration.severity(of: rule)
-            for var diagnostic in rule.init().check(context) {
-                diagnostic.severity = severity
-                if diagnostic.fixes.isEmpty { out.append(diagnostic); continue }
-                var index = -1
-                diagnostic.fixes = diagnostic.fixes.filter { fix in
-                    index += 1
-                    // Alternative fixes (a chrome run) are often shared by several findings: check each once.
-                    if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
-                        let key = fix.edits[0].range
-                        if let known = verdicts[key] { return known }
-                        let verdict = BodyText.preserves(fix, in: context)
-                        verdicts[key] = verdict
-                        return verdict
-                    }
-                    return BodyText.preserves(fix, in: context)
-                }
-                out.append(diagnostic)
-            }
+            let first = out.count
+            out.append(contentsOf: rule.init().check(context))
+            // Rules report their default severity: rewrite only what configuration overrides (or a rule
+            // that does not follow the contract), without copying every diagnostic.
+            for i in first..<out.count where out[i].severity != severity { out[i].severity = severity }
         }
         // Sort by (range, code) through integer keys: moving the diagnostics themselves is the costly part.
         var rank: [String: Int] = [:]
@@ -42,7 +33,7 @@ public enum CleanupRunner {
             keys.append((d.range.start, d.range.end, lastRank, i))
         }
         keys.sort { $0 < $1 }
-        return keys.map { out[$0.3] }
+        return RuleFindings(unguarded: out, order: keys.map(\.3))
     }
 
     /// True when two edits cannot both be applied: they share a byte, or an insertion falls strictly
@@ -138,15 +129,24 @@ public enum CleanupRunner {
         let original = analysis.source.bytes
         let first = merge(safeFixes(analysis.diagnostics, code: code))
         if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
+        // The whole-document guard: every pass must keep all of the original's body text (chrome of
+        // the original may go). Each fix was checked alone; this catches fixes that are safe one by
+        // one but not together, and text that a later pass reads differently (a stray closer removed,
+        // the rest of the line turned into a cut-off tag). A pass that fails it is not taken.
+        let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
+        func keepsBody(_ bytes: [UInt8]) -> Bool {
+            BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
+        }
         var current = TextEdit.apply(first, to: original)
+        guard keepsBody(current) else { return CleanupResult(bytes: original, edits: [], passes: 1) }
         var passes = 1
         while passes < maxPasses {
             let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
             let edits = merge(safeFixes(next.diagnostics, code: code))
             if edits.isEmpty { break }
             let applied = TextEdit.apply(edits, to: current)
+            if applied == current || !keepsBody(applied) { break }
             passes += 1
-            if applied == current { break }
             current = applied
         }
         if passes == 1 { return CleanupResult(bytes: current, edits: first, passes: 1) }

@@ -84,7 +84,7 @@ public enum OutlineBuilder {
             // Dense text: a line with no break before it can only be a numbered, sized or underlined heading.
             if !breakBefore && numbering[i] == nil && line.wrappedSize < 4 && line.wrappedHeading == 0 && line.text.first != 0x23
                 && !(nextLine == i + 1 && setext(lines[i + 1].text[...]) != nil) { continue }
-            var t = line.text[...]
+            var t = line.text
             guard !isExcluded(t) else { continue }
             var rank = Int.max
             var explicit = false
@@ -150,8 +150,9 @@ public enum OutlineBuilder {
             guard !endsSentence(nameBytes, allowColon: false), !Bytes.contains(nameBytes, [0x21]), !Bytes.contains(nameBytes, "！") else { continue }
             guard !isFieldLabel(nameBytes), !Bytes.containsDate(nameBytes), !Bytes.isNumbersOnly(nameBytes) else { continue }
             // Greetings and sign-offs open or close a post; they head nothing.
-            let lowName = Bytes.lowerIfNeeded(nameBytes)
-            if greetings.contains(where: { Bytes.hasPrefix(lowName, $0) }) || Bytes.equals(lowName, "hi") { continue }
+            if greetings.contains(where: { Bytes.hasPrefixIgnoringCase(nameBytes, $0) }) || Bytes.equalsIgnoringCase(nameBytes, "hi") {
+                continue
+            }
             // `生命力(HP):表达式:now/max` is a definition line, not a heading.
             if nameBytes.lazy.filter({ $0 == 0x3A }).count >= 2 { continue }
             if Bytes.hasSuffix(nameBytes, "?") || Bytes.hasSuffix(nameBytes, "？") {
@@ -202,13 +203,21 @@ public enum OutlineBuilder {
 
     /// Lines that are never headings: URLs, code-like text, bracketed names, list bullets, sign-offs.
     static func isExcluded(_ t: ArraySlice<UInt8>) -> Bool {
-        if Bytes.hasURL(t) { return true }
-        for b in t where b == 0x3D || b == 0x7B || b == 0x7D || b == 0x3C || b == 0x3E || b == 0x7C { return true }
+        // One pass for URLs (`http://`, `https://`, `www.`) and code-like bytes (`= { } < > |`).
+        var i = t.startIndex
+        while i < t.endIndex {
+            switch t[i] {
+            case 0x3D, 0x7B, 0x7D, 0x3C, 0x3E, 0x7C: return true
+            case 0x68: if Bytes.hasPrefix(t[i...], "http://") || Bytes.hasPrefix(t[i...], "https://") { return true }
+            case 0x77: if Bytes.hasPrefix(t[i...], "www.") { return true }
+            default: break
+            }
+            i += 1
+        }
         if t.first == 0x5B && t.last == 0x5D && !Bytes.contains(t.dropFirst(), [0x5B]) { return true }
         for p in excludedPrefixes
         where Bytes.hasPrefix(t, p) { return true }
-        let low = Bytes.lowerIfNeeded(t)
-        for p in bylinePrefixes where Bytes.hasPrefix(low, p) { return true }
+        for p in bylinePrefixes where Bytes.hasPrefixIgnoringCase(t, p) { return true }
         // Captions: `图1 …`, `图 2：…`, `表3 …`.
         if Bytes.hasPrefix(t, "图") || Bytes.hasPrefix(t, "表") {
             let rest = t.dropFirst(3).drop { $0 == 0x20 }
@@ -234,9 +243,8 @@ public enum OutlineBuilder {
 
     /// Ends with sentence-final punctuation (`。` `.` `!` `;` `,` and, unless allowed, `:`).
     static func endsSentence(_ t: ArraySlice<UInt8>, allowColon: Bool) -> Bool {
-        var ends = [u("。"), u("."), u("!"), u("！"), u(";"), u("；"), u(","), u("，"), u("、"), u("…")]
-        if !allowColon { ends += [u(":"), u("：")] }
-        for e in ends where Bytes.hasSuffix(t, e) { return !Bytes.hasSuffix(t, "...") || true }
+        for e in sentenceEnds where Bytes.hasSuffix(t, e) { return true }
+        if !allowColon && (Bytes.hasSuffix(t, ":") || Bytes.hasSuffix(t, "：")) { return true }
         return false
     }
 
@@ -265,19 +273,22 @@ struct Numbering {
         return false
     }
     static let u = Bytes.u
+    /// `第N<unit>` units: (unit bytes, style, rank).
+    static let chapterUnits: [([UInt8], String, Int)] = [("章", 22), ("部分", 22), ("篇", 22), ("节", 32), ("讲", 32), ("课", 32), ("回", 32)]
+        .map { (u($0.0), "第" + $0.0, $0.1) }
     static let cjkSeparators = [u("、"), u(","), u("，"), u("．"), u("."), u(" ")]
     static let digitSeparators = [u("."), u("、"), u(")"), u("）"), u(","), u("，"), u("．")]
 
     /// A cheap test before `parse`: the first byte (after emoji) can start a numbering.
-    static func mayStart(_ text: [UInt8]) -> Bool {
+    static func mayStart(_ text: ArraySlice<UInt8>) -> Bool {
         guard let f = text.first else { return false }
         return Bytes.isDigit(f) || f == 0x28 || f >= 0xE3
     }
 
     /// Parses `一、`, `（一）`, `第N章`, `1.`, `1、`, `1)`, `1,`, `1.1`, `1.2.1`, `0x01` at the start
     /// (after emoji and spaces); nil when the line is not numbered.
-    static func parse(_ text: [UInt8]) -> Numbering? {
-        let t = dropEmoji(text[...])
+    static func parse(_ text: ArraySlice<UInt8>) -> Numbering? {
+        let t = dropEmoji(text)
         guard let first = t.first else { return nil }
         // 第N章 / 第N节
         if Bytes.hasPrefix(t, "第") {
@@ -288,9 +299,8 @@ struct Numbering {
                 if startsWithCJKDigit(s) { s = s.dropFirst(3); count += 1; continue }
                 break
             }
-            for (unit, rank) in [("章", 22), ("部分", 22), ("篇", 22), ("节", 32), ("讲", 32), ("课", 32), ("回", 32)]
-            where count > 0 && Bytes.hasPrefix(s, u(unit)) {
-                return Numbering(style: "第" + unit, rank: rank, rest: s.dropFirst(unit.utf8.count).drop { $0 == 0x20 })
+            for (unit, style, rank) in chapterUnits where count > 0 && Bytes.hasPrefix(s, unit) {
+                return Numbering(style: style, rank: rank, rest: s.dropFirst(unit.count).drop { $0 == 0x20 })
             }
             return nil
         }

@@ -72,22 +72,28 @@ enum Bytes {
         return true
     }
 
+    /// The index of the first occurrence of `p` in `s` at or after `from` (default: the start), or nil.
+    /// Scans through an unsafe buffer (no bounds checks per byte): callers run it on every line.
     static func find(_ s: ArraySlice<UInt8>, _ p: StaticString, from: Int? = nil) -> Int? {
         let n = p.utf8CodeUnitCount
         guard n > 0, s.count >= n else { return nil }
         let base = p.utf8Start
         let first = base[0]
-        var i = from ?? s.startIndex
-        let last = s.endIndex - n
-        while i <= last {
-            if s[i] == first {
-                var k = 1
-                while k < n && s[i + k] == base[k] { k += 1 }
-                if k == n { return i }
+        let start = from ?? s.startIndex
+        guard start >= s.startIndex else { return find(s, p, from: s.startIndex) }
+        return s.withUnsafeBufferPointer { buffer -> Int? in
+            var i = start - s.startIndex
+            let last = buffer.count - n
+            while i <= last {
+                if buffer[i] == first {
+                    var k = 1
+                    while k < n && buffer[i + k] == base[k] { k += 1 }
+                    if k == n { return i + s.startIndex }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     @inline(__always)
@@ -95,6 +101,28 @@ enum Bytes {
 
     @inline(__always)
     static func equals(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool { s.count == p.utf8CodeUnitCount && hasPrefix(s, p) }
+
+    /// True when `s` starts with `p` with ASCII case ignored (`p` must be lower-case): the same as
+    /// `hasPrefix(lowerIfNeeded(s), p)` without the copy.
+    @inline(__always)
+    static func hasPrefixIgnoringCase(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let base = p.utf8Start
+        var i = s.startIndex
+        for k in 0..<n {
+            let b = s[i]
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != base[k] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// True when `s` equals `p` with ASCII case ignored (`p` must be lower-case).
+    @inline(__always)
+    static func equalsIgnoringCase(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+        s.count == p.utf8CodeUnitCount && hasPrefixIgnoringCase(s, p)
+    }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

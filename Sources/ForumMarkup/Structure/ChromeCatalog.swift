@@ -128,38 +128,13 @@ public enum ChromeCatalog {
     private static let u = Bytes.u
     static let maxExactLength = exact.keys.map(\.count).max() ?? 0
 
-    /// The whole-line table keyed by a hash of the lower-cased bytes, so a lookup allocates nothing.
-    static let exactByHash: [UInt64: [([UInt8], ChromeMatch)]] = {
-        var table: [UInt64: [([UInt8], ChromeMatch)]] = [:]
-        for (key, value) in exact { table[lowerHash(key[...]), default: []].append((key, value)) }
-        return table
-    }()
+    /// The whole-line table, open-addressed by a hash of the lower-cased bytes: a lookup allocates nothing.
+    static let exactTable = ExactLineTable(exact)
 
-    /// FNV-1a of the ASCII-lower-cased bytes.
+    /// The whole-line pattern `t` equals (ASCII case ignored), or nil.
     @inline(__always)
-    static func lowerHash(_ s: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in s {
-            h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            h = h &* 0x100000001b3
-        }
-        return h
-    }
+    static func exactMatch(_ t: ArraySlice<UInt8>) -> ChromeMatch? { exactTable.lookup(t) }
 
-    static func exactMatch(_ t: ArraySlice<UInt8>) -> ChromeMatch? {
-        guard let bucket = exactByHash[lowerHash(t)] else { return nil }
-        for (key, value) in bucket where key.count == t.count {
-            var equal = true
-            var i = t.startIndex
-            for k in key {
-                let b = t[i]
-                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != k { equal = false; break }
-                i += 1
-            }
-            if equal { return value }
-        }
-        return nil
-    }
     static let editNoticeDiscuz = u("本帖最后由 ")
     static let editedSuffix = u("编辑")
     static let lastEditedBy = u("last edited by ")
@@ -195,16 +170,44 @@ public enum ChromeCatalog {
 
     /// Classifies one line's normalised text (see `LineText.text`); nil when it matches no pattern.
     /// Whole-line patterns only: a line that mixes chrome and content matches nothing (spec 6b).
-    public static func classify(_ text: [UInt8]) -> ChromeMatch? {
+    public static func classify(_ text: [UInt8]) -> ChromeMatch? { classify(text[...]) }
+
+    /// Classifies one line's normalised text given as a slice (any start index); see `classify(_:)`.
+    public static func classify(_ text: ArraySlice<UInt8>) -> ChromeMatch? {
+        var scratch: [UInt8] = []
+        return classify(text, scratch: &scratch)
+    }
+
+    /// `classify(_:)` lower-casing into `scratch` (reused between calls), so a line allocates nothing.
+    static func classify(_ text: ArraySlice<UInt8>, scratch: inout [UInt8]) -> ChromeMatch? {
         guard !text.isEmpty else { return nil }
-        let t = text[...]
+        let t = text
         // Long lines are prose; only the edit notice may be long-ish.
         if text.count > 240 { return nil }
-        var nonASCII = false, upper = false
-        for b in text {
-            if b >= 0x80 { nonASCII = true } else if b >= 0x41 && b <= 0x5A { upper = true }
+        // Branch-free flags (the loop vectorises): any byte >= 0x80, any ASCII upper-case letter.
+        let (high, upperCount) = t.withUnsafeBufferPointer { buffer -> (UInt8, UInt8) in
+            var high: UInt8 = 0, upper: UInt8 = 0
+            for b in buffer {
+                high |= b
+                upper |= (b &- 0x41) < 26 ? 1 : 0
+            }
+            return (high, upper)
         }
-        let l = upper ? Bytes.lower(t)[...] : t
+        let nonASCII = high >= 0x80, upper = upperCount != 0
+        let l: ArraySlice<UInt8>
+        if upper {
+            if scratch.count < t.count { scratch = [UInt8](repeating: 0, count: max(256, t.count)) }
+            scratch.withUnsafeMutableBufferPointer { target in
+                var k = 0
+                for b in t {
+                    target[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    k += 1
+                }
+            }
+            l = scratch[0..<t.count]
+        } else {
+            l = t
+        }
         if text.count <= maxExactLength, let hit = exactMatch(t) { return hit }
         if nonASCII && Bytes.hasPrefix(t, editNoticeDiscuz) && Bytes.hasSuffix(t, editedSuffix) { return m(.editNotice, .anywhere) }
         if Bytes.hasPrefix(l, lastEditedBy) || Bytes.hasPrefix(l, lastEdited) || Bytes.hasPrefix(l, smfLastEdit) { return m(.editNotice, .anywhere) }
@@ -334,9 +337,12 @@ public enum ChromeCatalog {
 
     /// Recognises a post header line (spec 4 and 6): Discuz `发表于` meta lines, phpBB `Posted:` and
     /// `Post by X »`, forum exports `### Post by X on DATE`, SMF `« on: DATE »`, vBulletin `1. #1`.
-    public static func postHeader(_ text: [UInt8]) -> PostHeaderMatch? {
+    public static func postHeader(_ text: [UInt8]) -> PostHeaderMatch? { postHeader(text[...]) }
+
+    /// `postHeader(_:)` of a slice (any start index).
+    public static func postHeader(_ text: ArraySlice<UInt8>) -> PostHeaderMatch? {
         guard !text.isEmpty, text.count <= 400 else { return nil }
-        let t = text[...]
+        let t = text
         if let at = Bytes.find(t, "发表于") {
             let dateStart = Bytes.skipSpaces(t, at + 9)
             guard let dateEnd = Bytes.dateEnd(t, dateStart) ?? Bytes.relativeDateEnd(t, dateStart) else { return nil }
@@ -364,13 +370,15 @@ public enum ChromeCatalog {
         for p in phpbbPosted where Bytes.hasPrefix(rest, p) {
             let dateStart = Bytes.skipSpaces(rest, rest.startIndex + p.utf8CodeUnitCount)
             guard Bytes.containsDate(rest[dateStart...]) else { return nil }
-            return PostHeaderMatch(author: nil, date: trimmedString(t[dateStart...]), floor: floor, isStrong: true, profileFollows: true)
+            // `dateStart` indexes `l`, which may be a lower-cased copy with other indices than `t`.
+            return PostHeaderMatch(author: nil, date: trimmedString(t[(t.startIndex + (dateStart - l.startIndex))...]), floor: floor,
+                                   isStrong: true, profileFollows: true)
         }
         // Exports and phpBB prosilver: `### Post by X on DATE`, `Post by X » DATE`, `by X » DATE`.
         var s = t
         while s.first == 0x23 { s = s.dropFirst() }
         s = s.drop { $0 == 0x20 }
-        let sl = Bytes.lower(s)[...]
+        let sl = Bytes.lowerIfNeeded(s)
         for p in postBy where Bytes.hasPrefix(sl, p) {
             let nameStart = s.startIndex + p.utf8CodeUnitCount
             if let sep = Bytes.find(s, " » ") ?? Bytes.find(s, " on "), sep > nameStart {

@@ -24,7 +24,9 @@ public struct BlockContext: OptionSet, Sendable, Hashable {
 public struct LineText: Sendable, Hashable {
     /// The visible text as UTF-8: tabs, U+00A0 and U+3000 folded to spaces, space runs collapsed to
     /// one, trimmed, jammer runs at either edge removed. Empty for blank and junk-only lines.
-    public var text: [UInt8]
+    /// A slice of one buffer shared by all lines of a document (no allocation per line): its indices
+    /// are positions in that buffer, so index from `startIndex`, never from 0.
+    public var text: ArraySlice<UInt8>
     /// Source bytes from the first to one past the last non-space byte of visible text on the line
     /// (an empty range at the line's start when there is none). Jammer is not excluded.
     public var textRange: ByteRange
@@ -50,7 +52,7 @@ public struct LineText: Sendable, Hashable {
     /// The visible text as a string.
     public var string: String { String(decoding: text, as: UTF8.self) }
     /// Display width of `text`: ASCII and two-byte characters count 1, CJK and other wide characters 2.
-    public var width: Int { LineText.width(text[...]) }
+    public var width: Int { LineText.width(text) }
 
     /// Display width of some UTF-8 bytes (see `width`).
     public static func width(_ bytes: ArraySlice<UInt8>) -> Int {
@@ -95,6 +97,7 @@ public enum LineTexts {
 
         struct Frame { var end: Int; var bold: Bool; var size: Int; var heading: Int; var blocks: BlockContext; var styled: Bool }
         var stack: [Frame] = []
+        let roleByTag = roleByTagIndex
         var line = 0
         let lineStarts = source.lineStarts
         tree.nodes.withUnsafeBufferPointer { nodes in
@@ -106,7 +109,8 @@ public enum LineTexts {
                 let parent = stack.last ?? Frame(end: 0, bold: false, size: 0, heading: 0, blocks: [], styled: false)
                 var frame = Frame(end: nodes[index].subtreeEnd, bold: parent.bold, size: parent.size, heading: parent.heading,
                                   blocks: parent.blocks, styled: true)
-                let role = nodes[index].tag.map { elementRoles[$0.name] ?? .other } ?? .other
+                let tagIndex = Int(nodes[index].tagIndex)
+                let role = tagIndex >= 0 && tagIndex < roleByTag.count ? roleByTag[tagIndex] : .other
                 switch role {
                 case .bold: frame.bold = true
                 case .size:
@@ -168,27 +172,48 @@ public enum LineTexts {
         }
         }
 
+        // Normalise every line into one shared buffer (a line's text is never longer than its pieces,
+        // so `flat.count` bytes suffice), then hand out slices of it: no allocation per line.
+        var textStart = [Int](repeating: 0, count: lineCount)
+        var textEnd = [Int](repeating: 0, count: lineCount)
+        var gaps = [Bool](repeating: false, count: lineCount)
+        var jammers = [UInt8](repeating: 0, count: lineCount) // bit 1: jammer found, bit 2: jammer only
+        let buffer = flat.withUnsafeBufferPointer { flatBuffer in
+            spaceClass.withUnsafeBufferPointer { classes in
+            [UInt8](unsafeUninitializedCapacity: flat.count) { target, count in
+                var w = 0
+                for l in 0..<lineCount {
+                    let pieceStart = flatStart[l], pieceEnd = max(flatStart[l], flatEnd[l])
+                    var (n, gap) = normalise(UnsafeBufferPointer(rebasing: flatBuffer[pieceStart..<pieceEnd]), into: target, at: w,
+                                             classes: classes)
+                    // Jammer units contain single spaces: strip them before space runs are collapsed.
+                    if mayHoldJammer(UnsafeBufferPointer(rebasing: target[w..<(w + n)])) {
+                        let (cleaned, found, only) = stripJammer(fold(flat[pieceStart..<pieceEnd]))
+                        if found {
+                            jammers[l] = only ? 3 : 1
+                            (n, gap) = cleaned.withUnsafeBufferPointer { normalise($0, into: target, at: w, classes: classes) }
+                        }
+                    }
+                    textStart[l] = w
+                    textEnd[l] = w + n
+                    gaps[l] = gap
+                    w += n
+                }
+                count = w
+            }
+            }
+        }
+
         var result: [LineText] = []
         result.reserveCapacity(lineCount)
         for l in 0..<lineCount {
-            // Jammer units contain single spaces: strip them before space runs are collapsed.
-            let piece = flat[flatStart[l]..<max(flatStart[l], flatEnd[l])]
-            var (text, gap) = normalise(piece)
-            var jammer = false, jammerOnly = false
-            if mayHoldJammer(text) {
-                let (cleaned, found, only) = stripJammer(fold(piece))
-                if found {
-                    jammer = true
-                    jammerOnly = only
-                    (text, gap) = normalise(cleaned[...])
-                }
-            }
-            let range = firstText[l] >= 0 ? ByteRange(firstText[l], lastText[l]) : ByteRange(source.lineStarts[l], source.lineStarts[l])
+            let text = textStart[l] < textEnd[l] ? buffer[textStart[l]..<textEnd[l]] : ArraySlice<UInt8>()
+            let range = firstText[l] >= 0 ? ByteRange(firstText[l], lastText[l]) : ByteRange(lineStarts[l], lineStarts[l])
             let visible = !text.isEmpty
-            result.append(LineText(text: text, textRange: range, hasJammer: jammer, isJammerOnly: jammerOnly,
+            result.append(LineText(text: text, textRange: range, hasJammer: jammers[l] & 1 != 0, isJammerOnly: jammers[l] & 2 != 0,
                                    isAllBold: visible && allBold[l], wrappedSize: visible && minSize[l] != 99 ? minSize[l] : 0,
                                    wrappedHeading: visible && minHeading[l] != 99 ? minHeading[l] : 0,
-                                   isPartlyStyled: styled[l] == 3, blocks: blocks[l], hasColumnGap: gap))
+                                   isPartlyStyled: styled[l] == 3, blocks: blocks[l], hasColumnGap: gaps[l]))
         }
         return result
     }
@@ -211,6 +236,9 @@ public enum LineTexts {
         }
         return table
     }()
+
+    /// `elementRoles` by `TagCatalog.tags` index, so the tree walk hashes no tag names.
+    static let roleByTagIndex: [ElementRole] = TagCatalog.tags.map { elementRoles[$0.name] ?? .other }
 
     /// Maps a `[size=...]` argument to the Discuz 1-7 scale (`4` and up are heading sizes); 0 when unreadable.
     static func sizeRank(_ arg: [UInt8]) -> Int {
@@ -284,44 +312,56 @@ public enum LineTexts {
         return Array(out[start..<end])
     }
 
-    /// Folds whitespace (ASCII space, tab, CR, LF, U+00A0, U+3000) to single spaces and trims, in one pass;
-    /// also reports whether a run of three or more whitespace characters separated two words.
-    static func normalise(_ raw: ArraySlice<UInt8>) -> ([UInt8], Bool) {
-        guard !raw.isEmpty else { return ([], false) }
-        var gap = false
-        let out = raw.withUnsafeBufferPointer { buffer in
-            [UInt8](unsafeUninitializedCapacity: buffer.count) { target, count in
-                let n = buffer.count
-                var i = 0
-                var pending = 0
-                var written = 0
-                while i < n {
-                    let c = buffer[i]
-                    var s = 0
-                    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { s = 1 }
-                    else if c == 0xC2 && i + 1 < n && buffer[i + 1] == 0xA0 { s = 2 }
-                    else if c == 0xE3 && i + 2 < n && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 { s = 3 }
-                    if s > 0 { pending += 1; i += s; continue }
-                    if pending > 0 && written > 0 {
-                        target[written] = 0x20
-                        written += 1
-                        if pending >= 3 { gap = true }
-                    }
-                    pending = 0
-                    target[written] = c
-                    written += 1
-                    i += 1
-                }
-                count = written
-            }
+    /// Per byte: 1 for ASCII space, tab, CR, LF; 2 for 0xC2 (U+00A0 may start); 3 for 0xE3 (U+3000 may start); else 0.
+    static let spaceClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x20, 0x09, 0x0A, 0x0D: 1
+        case 0xC2: 2
+        case 0xE3: 3
+        default: 0
         }
-        return (out, gap)
+    }
+
+    /// Folds whitespace (ASCII space, tab, CR, LF, U+00A0, U+3000) to single spaces and trims, in one pass,
+    /// writing the result to `target` from offset `at` (room for `buffer.count` bytes is needed); returns the
+    /// bytes written and whether a run of three or more whitespace characters separated two words.
+    /// `classes` is `spaceClass` (passed in so the loop loads no global).
+    @inline(__always)
+    static func normalise(_ buffer: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>, at: Int,
+                          classes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        let n = buffer.count
+        var gap = false
+        var i = 0
+        var pending = 0
+        var written = at
+        while i < n {
+            let c = buffer[i]
+            var s = 0
+            // One table load tells ordinary bytes (most of them) from possible whitespace starts.
+            switch classes[Int(c)] {
+            case 0: break
+            case 1: s = 1
+            case 2: if i + 1 < n && buffer[i + 1] == 0xA0 { s = 2 }
+            default: if i + 2 < n && buffer[i + 1] == 0x80 && buffer[i + 2] == 0x80 { s = 3 }
+            }
+            if s > 0 { pending += 1; i += s; continue }
+            if pending > 0 && written > at {
+                target[written] = 0x20
+                written += 1
+                if pending >= 3 { gap = true }
+            }
+            pending = 0
+            target[written] = c
+            written += 1
+            i += 1
+        }
+        return (written - at, gap)
     }
 
     /// A cheap test for a jammer run at either edge: a whole unit (`[ -;]`, space, `[?-~]`) at the start
     /// followed by another space soon, or a whole unit at the end.
     @inline(__always)
-    static func mayHoldJammer(_ t: [UInt8]) -> Bool {
+    static func mayHoldJammer(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = t.count
         guard n >= 9 else { return false }
         @inline(__always) func c1(_ b: UInt8) -> Bool { b >= 0x20 && b <= 0x3B }

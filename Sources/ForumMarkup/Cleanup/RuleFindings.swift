@@ -1,0 +1,48 @@
+/// What the clean-up rules found in one document, before the body-text guard has checked any fix.
+///
+/// Publishing diagnostics needs only ranges, codes and messages; the guard (`BodyText.preserves`, run
+/// once per fix) is only needed by code actions and clean-up, so `DocumentAnalysis` applies it on
+/// demand. `guarded(in:)` checks the fixes in rule order, exactly as the rules produced them, so the
+/// result is the same as checking each rule's fixes right after it ran.
+public struct RuleFindings: Sendable {
+    /// The findings in rule order (registry order, then each rule's order), severities configured,
+    /// fixes not yet checked.
+    public let unguarded: [Diagnostic]
+    /// Indices into `unguarded` in document order (range, then rule code).
+    public let order: [Int]
+
+    /// Makes findings from a rule-order list and its document-order permutation.
+    public init(unguarded: [Diagnostic], order: [Int]) {
+        self.unguarded = unguarded
+        self.order = order
+    }
+
+    /// The number of findings.
+    public var count: Int { unguarded.count }
+
+    /// The findings in document order, fixes not yet checked (use only where fixes do not matter).
+    public var sorted: [Diagnostic] { order.map { unguarded[$0] } }
+
+    /// The findings in document order with every fix that would change the body text removed.
+    public func guarded(in context: RuleContext) -> [Diagnostic] {
+        var checked = unguarded
+        // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
+        var verdicts: [ByteRange: Bool] = [:]
+        for i in checked.indices where !checked[i].fixes.isEmpty {
+            var index = -1
+            checked[i].fixes = checked[i].fixes.filter { fix in
+                index += 1
+                // Alternative fixes (a chrome run) are often shared by several findings: check each once.
+                if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
+                    let key = fix.edits[0].range
+                    if let known = verdicts[key] { return known }
+                    let verdict = BodyText.preserves(fix, in: context)
+                    verdicts[key] = verdict
+                    return verdict
+                }
+                return BodyText.preserves(fix, in: context)
+            }
+        }
+        return order.map { checked[$0] }
+    }
+}
