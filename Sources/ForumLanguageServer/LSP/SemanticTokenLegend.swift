@@ -68,32 +68,10 @@ public enum SemanticTokenLegend {
         var count = 0
         var i = from
         while i < to {
-            let (length, width) = scalar(bytes, i, to, encoding)
+            let (length, width) = SourceText.scalarLength(bytes, at: i, limit: to, encoding)
             count += width
             i += length
         }
         return count
-    }
-
-    @inline(__always)
-    static func scalar(_ bytes: [UInt8], _ i: Int, _ limit: Int, _ encoding: PositionEncoding) -> (Int, Int) {
-        let b = bytes[i]
-        if b < 0x80 { return (1, 1) }
-        let length: Int
-        if b & 0xE0 == 0xC0 && b >= 0xC2 {
-            length = 2
-        } else if b & 0xF0 == 0xE0 {
-            length = 3
-        } else if b & 0xF8 == 0xF0 && b <= 0xF4 {
-            length = 4
-        } else {
-            return (1, 1)
-        }
-        if i + length > limit { return (1, 1) }
-        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (1, 1) }
-        let b1 = bytes[i + 1]
-        if length == 3 && ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0)) { return (1, 1) }
-        if length == 4 && ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90)) { return (1, 1) }
-        return (length, encoding == .utf16 && length == 4 ? 2 : 1)
     }
 }

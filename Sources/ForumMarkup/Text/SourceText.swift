@@ -206,9 +206,10 @@ public final class SourceText: Sendable {
     }
 
     /// The byte length of the character at `i` and how many code units of `encoding` it takes.
-    /// A malformed or truncated sequence is one byte long and one unit wide.
+    /// A malformed or truncated sequence is one byte long and one unit wide. The one place where code
+    /// units are counted: every position conversion uses it.
     @inline(__always)
-    static func scalarLength(_ bytes: [UInt8], at i: Int, limit: Int, _ encoding: PositionEncoding) -> (Int, Int) {
+    public static func scalarLength(_ bytes: [UInt8], at i: Int, limit: Int, _ encoding: PositionEncoding) -> (Int, Int) {
         let b = bytes[i]
         if b < 0x80 { return (1, 1) }
         var length = 0
