@@ -8,27 +8,17 @@ enum ParseCommand {
     static let usage = "(usage: forumls parse FILE [--json] [--dialect discuz|phpbb|vbulletin|xenforo|mybb])"
 
     static func run(_ arguments: [String]) -> Int32 {
-        var json = false
-        var dialect = Dialect.discuz
-        var files: [String] = []
-        var rest = arguments[...]
-        while let argument = rest.popFirst() {
-            switch argument {
-            case "--json": json = true
-            case "--dialect":
-                guard let value = rest.popFirst(), let parsed = Dialect(rawValue: value) else {
-                    InputFile.warn("forumls parse: --dialect needs one of discuz, phpbb, vbulletin, xenforo, mybb")
-                    return 2
-                }
-                dialect = parsed
-            default:
-                if argument.hasPrefix("-") {
-                    InputFile.warn("forumls parse: unknown option \(argument) \(usage)")
-                    return 2
-                }
-                files.append(argument)
-            }
+        // The same option parsing as check/fix (`--dialect`, `--opt=value`), one-line errors.
+        let options: CommonOptions
+        switch CommonOptions.parse(arguments, flagNames: ["--json"], valueNames: []) {
+        case .success(let parsed): options = parsed
+        case .failure(let error):
+            InputFile.warn("forumls parse: \(error.message) \(usage)")
+            return 2
         }
+        let json = options.flags.contains("--json")
+        let dialect = options.configuration.dialect
+        let files = options.paths
         guard files.count == 1 else {
             InputFile.warn(files.isEmpty ? "forumls parse: no file given \(usage)" : "forumls parse: one file at a time \(usage)")
             return 2

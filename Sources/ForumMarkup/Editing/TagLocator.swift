@@ -79,8 +79,7 @@ public enum TagLocator {
     /// (with their opener's `]`) at or before the cursor and end at or after it, with the cursor not
     /// past the start of their written closer.
     ///
-    /// Unlike `SyntaxTree.enclosingElements(of:)` this counts a cursor at the end of an unclosed
-    /// element, which is where people type its closer.
+    /// A cursor at the end of an unclosed element counts: that is where people type its closer.
     public static func openElements(at offset: Int, in tree: SyntaxTree) -> [Int] {
         var found = Set<Int>()
         for probe in [offset - 1, offset] where probe >= 0 {

@@ -191,29 +191,4 @@ public final class SyntaxTree: Sendable {
         for (i, node) in nodes.enumerated() where node.isLeaf { result.append(i) }
         return result
     }
-
-    /// The indices of the element nodes that contain byte `offset`, outermost first.
-    public func enclosingElements(of offset: Int) -> [Int] {
-        var result: [Int] = []
-        var i = 0
-        // Descend: the child containing the offset is found by skipping sibling subtrees.
-        while i < nodes.count {
-            var child = i + 1
-            let end = nodes[i].subtreeEnd
-            var next = -1
-            while child < end {
-                let node = nodes[child]
-                if node.kind == .element && node.range.start <= offset && offset < node.range.end {
-                    next = child
-                    break
-                }
-                if node.range.start > offset { break }
-                child = node.subtreeEnd
-            }
-            if next < 0 { break }
-            result.append(next)
-            i = next
-        }
-        return result
-    }
 }
