@@ -49,9 +49,12 @@ public final class DocumentAnalysis: Sendable {
         self.options = options
         var tree = Parser.parse(source, dialect: options.dialect)
         var structure = PageStructure(tree: tree)
-        // Unclosed block tags stop at their post's end: re-parse with the post body ends as limits.
+        // Unclosed block (and content-parsed raw) tags stop at their post's end: re-parse with the post
+        // body ends as limits. Unclosed style tags already end with their paragraph, so they never cost a
+        // second parse (scraped pages are full of them).
         if structure.posts.count > 1, tree.issues.contains(where: {
-            $0.kind == .unclosedTag && TagCatalog.lookup($0.tagName.lowercased())?.tagClass == .block
+            guard $0.kind == .unclosedTag, let tag = TagCatalog.lookup($0.tagName) else { return false }
+            return tag.tagClass == .block || tag.tagClass == .raw
         }) {
             let limits = structure.bodyEndOffsets.filter { $0 < source.count }
             if !limits.isEmpty {
