@@ -26,6 +26,9 @@ struct BenchOptions: Sendable {
     var edits = 500
     /// The edit series stops after this many seconds (the table says how many edits ran).
     var editBudgetSeconds = 600.0
+    /// Every Nth edit's diagnostics are also decoded in full with JSONDecoder (0: never); the
+    /// others are only checked with `JSONPeek`, as a full decode costs more than the server's work.
+    var decodeEvery = 10
     /// Fresh processes for the spawn -> initialize figure.
     var coldRuns = 5
     /// Seed of the edit positions and characters.
@@ -41,6 +44,7 @@ struct BenchOptions: Sendable {
                         --only STAGE  [FILE...] (default: Samples, Tests/Fixtures, ../shared/corpus/docs)
           LSP table:    --server PATH (default: forumls next to this binary)  --edits N (default 500)
                         --edit-budget SECONDS (default 600)  --runs N (cold starts, default 5)
+                        --decode-every N (full JSONDecoder decode of every Nth edit's diagnostics, default 10)
                         --seed N (default 7)  --with-100mb  --clean
         """
 
@@ -68,6 +72,7 @@ struct BenchOptions: Sendable {
             case "--server": options.server = value(arg)
             case "--edits": options.edits = number(arg)
             case "--edit-budget": options.editBudgetSeconds = number(arg)
+            case "--decode-every": options.decodeEvery = max(0, number(arg))
             case "--runs": options.coldRuns = max(1, number(arg))
             case "--seed": options.seed = number(arg)
             case "--with-100mb": options.with100MB = true

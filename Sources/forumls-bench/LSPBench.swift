@@ -10,14 +10,16 @@ struct SizeResult {
     var bytes: Int
     /// Diagnostics published for version 1.
     var diagnostics = 0
-    /// `didOpen` written -> its `publishDiagnostics` read off the pipe; and then decoded.
-    var openRead = 0.0, openDecoded = 0.0
+    /// `didOpen` written -> its `publishDiagnostics` read off the pipe; and then decoded (JSONDecoder,
+    /// sizes up to 10 MB).
+    var openRead = 0.0, openDecoded: Double?
     /// `textDocument/documentSymbol` round trip (response read) and top-level symbols returned.
     var symbols = 0.0, symbolCount = 0
     /// `textDocument/codeAction` with `only: ["source.fixAll"]` over the whole document, and its edits.
     var fixAll = 0.0, fixAllEdits = 0
-    /// Edit -> diagnostics times (read; read and decoded) when this size got the edit series.
-    var editsRead: [Double] = [], editsDecoded: [Double] = []
+    /// Edit -> diagnostics times when this size got the edit series: read off the pipe; read and
+    /// checked (uri, version); read and decoded with JSONDecoder (every `--decode-every`th edit only).
+    var editsRead: [Double] = [], editsChecked: [Double] = [], editsDecoded: [Double] = []
     /// The edit series stopped at the budget before all asked edits ran.
     var editsCut = false
     /// VmHWM and VmRSS after `shutdown`, in KiB.
@@ -129,9 +131,9 @@ enum LSPBench {
         open = []
         let openSent = clock.now
         try client.send(framedOpen)
-        let opened = try client.waitForDiagnostics(uri: uri, version: 1)
+        let opened = try client.waitForDiagnostics(uri: uri, version: 1, decode: nominal <= 10 * megabyte)
         result.openRead = milliseconds(opened.readAt - openSent)
-        result.openDecoded = milliseconds(opened.decodedAt - openSent)
+        result.openDecoded = opened.decodedAt.map { milliseconds($0 - openSent) }
         result.diagnostics = opened.count
 
         let symbols = try client.request("textDocument/documentSymbol", params: "{\"textDocument\":\(textDocument)}")
@@ -164,9 +166,11 @@ enum LSPBench {
                     + "[{\"range\":{\"start\":\(position),\"end\":\(position)},\"text\":\(JSONText.string(edit.text))}]}")
                 let sent = clock.now
                 try client.send(framed)
-                let published = try client.waitForDiagnostics(uri: uri, version: version)
+                let decode = options.decodeEvery > 0 && k % options.decodeEvery == 0
+                let published = try client.waitForDiagnostics(uri: uri, version: version, decode: decode)
                 result.editsRead.append(milliseconds(published.readAt - sent))
-                result.editsDecoded.append(milliseconds(published.decodedAt - sent))
+                result.editsChecked.append(milliseconds(published.checkedAt - sent))
+                if let decodedAt = published.decodedAt { result.editsDecoded.append(milliseconds(decodedAt - sent)) }
             }
         }
 

@@ -21,16 +21,16 @@ struct PublishedDiagnostics: Decodable {
     var diagnostics: [Diagnostic]
 }
 
-/// A decoded message whose params are decoded only when it is a diagnostics notification.
-private struct Envelope: Decodable {
-    var method: String?
-    var params: PublishedDiagnostics?
-    enum CodingKeys: String, CodingKey { case method, params }
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        method = try c.decodeIfPresent(String.self, forKey: .method)
-        params = method == LSPClient.publishDiagnostics ? try c.decode(PublishedDiagnostics.self, forKey: .params) : nil
-    }
+/// When a `publishDiagnostics` notification arrived and how far the client got with it.
+struct DiagnosticsArrival {
+    /// The read(2) that completed the message returned (before any decoding).
+    var readAt: ContinuousClock.Instant
+    /// Its method, uri and version were checked with `JSONPeek`.
+    var checkedAt: ContinuousClock.Instant
+    /// The whole message was decoded with JSONDecoder (when asked for).
+    var decodedAt: ContinuousClock.Instant?
+    /// The number of diagnostics.
+    var count: Int
 }
 
 /// Failures of the session with the server; the bench reports them and exits non-zero.
@@ -148,22 +148,33 @@ final class LSPClient {
         try send(LSPClient.notification(method, params: params))
     }
 
-    /// Waits for the diagnostics of `uri` at `version`: when they were read (before decoding), when
-    /// they were decoded, and how many there were. Other messages are read and skipped.
-    func waitForDiagnostics(uri: String, version: Int) throws
-        -> (readAt: ContinuousClock.Instant, decodedAt: ContinuousClock.Instant, count: Int) {
+    /// Waits for the diagnostics of `uri` at `version`, reading and skipping other messages. Each
+    /// message is stamped when read, then checked with `JSONPeek`; with `decode` the matching one is
+    /// also decoded in full with JSONDecoder, as an editor would.
+    func waitForDiagnostics(uri: String, version: Int, decode: Bool) throws -> DiagnosticsArrival {
         let marker = Array(LSPClient.publishDiagnostics.utf8)
         while true {
             let message = try readMessage()
-            // Cheap pre-check on the first bytes; the decode below is the real test.
+            // A cheap pre-check on the first bytes, then the scanner; a full decode only when asked.
             guard message.body.prefix(256).firstRange(of: marker) != nil else { continue }
-            let envelope = try JSONDecoder().decode(Envelope.self, from: Data(message.body))
-            let decodedAt = clock.now
-            if let params = envelope.params, params.uri == uri, params.version == version {
-                return (message.readAt, decodedAt, params.diagnostics.count)
+            guard let peek = JSONPeek.scan(message.body) else {
+                throw LSPClientError(description: "the server sent malformed JSON: \(String(decoding: message.body.prefix(200), as: UTF8.self))")
             }
+            guard peek.method == LSPClient.publishDiagnostics, peek.uri == uri, peek.version == version else { continue }
+            var arrival = DiagnosticsArrival(readAt: message.readAt, checkedAt: clock.now, count: peek.diagnosticsCount ?? 0)
+            if decode {
+                let decoded = try JSONDecoder().decode(PublishMessage.self, from: Data(message.body))
+                arrival.decodedAt = clock.now
+                guard decoded.params.diagnostics.count == arrival.count, decoded.params.version == version else {
+                    throw LSPClientError(description: "JSONPeek and JSONDecoder disagree on a publishDiagnostics message")
+                }
+            }
+            return arrival
         }
     }
+
+    /// The notification as JSONDecoder sees it.
+    private struct PublishMessage: Decodable { var params: PublishedDiagnostics }
 
     /// `initialize` with the capabilities an editor that takes pushed, versioned diagnostics sends.
     func initialize() throws -> ContinuousClock.Instant {

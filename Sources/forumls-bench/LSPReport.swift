@@ -10,12 +10,12 @@ enum LSPReport {
         Swift.print("spawn -> `initialize` result: median \(ms(median(cold))) (min \(ms(cold.min() ?? 0)), "
                     + "max \(ms(cold.max() ?? 0)), \(cold.count) fresh processes)")
         Swift.print("")
-        Swift.print("| document | bytes | diagnostics | didOpen -> diagnostics (read; decoded) | documentSymbol "
+        Swift.print("| document | bytes | diagnostics | didOpen -> diagnostics read | + JSONDecoder decode | documentSymbol "
                     + "| codeAction fix-all | peak memory (VmHWM) |")
-        Swift.print("|---|---:|---:|---:|---:|---:|---:|")
+        Swift.print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for r in results.sizes {
             Swift.print("| \(sizeLabel(r.nominalBytes)) | \(grouped(r.bytes)) | \(grouped(r.diagnostics)) "
-                        + "| \(ms(r.openRead)); \(ms(r.openDecoded)) | \(ms(r.symbols)) (\(grouped(r.symbolCount)) symbols) "
+                        + "| \(ms(r.openRead)) | \(r.openDecoded.map(ms) ?? "-") | \(ms(r.symbols)) (\(grouped(r.symbolCount)) symbols) "
                         + "| \(ms(r.fixAll)) (\(grouped(r.fixAllEdits)) edits) | \(mebibytes(r.peakKiB)) |")
         }
         for r in results.sizes where !r.editsRead.isEmpty {
@@ -26,15 +26,21 @@ enum LSPReport {
             Swift.print("")
             Swift.print("| timer stops when | p50 | p95 | max |")
             Swift.print("|---|---:|---:|---:|")
-            for (name, values) in [("diagnostics read off the pipe", r.editsRead), ("and decoded (JSONDecoder)", r.editsDecoded)] {
+            let rows = [("diagnostics read off the pipe", r.editsRead),
+                        ("read + uri and version checked (byte scanner)", r.editsChecked),
+                        ("read + decoded in full (JSONDecoder; \(options.decodeEvery == 1 ? "every edit" : "every \(options.decodeEvery)th edit"), "
+                         + "\(r.editsDecoded.count) samples)",
+                         r.editsDecoded)]
+            for (name, values) in rows where !values.isEmpty {
                 Swift.print("| \(name) | \(ms(nearestRankPercentile(values, 50) ?? 0)) | "
                             + "\(ms(nearestRankPercentile(values, 95) ?? 0)) | \(ms(values.max() ?? 0)) |")
             }
         }
         printGrowth(results)
         Swift.print("")
-        var parts = results.sizes.map { "\(sizeLabel($0.nominalBytes)) \(String(format: "%.1f", $0.wallSeconds)) s" }
-        if let big = results.growthOnly { parts.append("100 MB \(String(format: "%.1f", big.wallSeconds)) s") }
+        let parts = (results.sizes + [results.growthOnly].compactMap { $0 }).map {
+            "\(sizeLabel($0.nominalBytes)) \(String(format: "%.2f", $0.wallSeconds)) s"
+        }
         Swift.print("time per part (fresh server each): " + parts.joined(separator: ", ")
                     + String(format: "; LSP total %.1f s", results.totalSeconds))
         for r in results.sizes + [results.growthOnly].compactMap({ $0 }) where !r.problems.isEmpty {

@@ -84,3 +84,17 @@ func fnv1a(_ bytes: String.UTF8View) -> UInt64 {
     }
     #expect(lines.count == 4)
 }
+
+@Test func peekReadsMethodUriVersionAndCountsDiagnostics() {
+    let body = #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#
+        + #"{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":2}},"message":"a ] } \" [ {","data":[[1],{}]},"#
+        + #"{"message":"字\u5b57😀","tags":[]}],"uri":"file:\/\/\/bench\/a b.bbcode","version":12}}"#
+    let peek = JSONPeek.scan(Array(body.utf8))
+    #expect(peek == JSONPeek(method: "textDocument/publishDiagnostics", uri: "file:///bench/a b.bbcode", version: 12, diagnosticsCount: 2))
+    let other = JSONPeek.scan(Array(#"{"id":3,"result":null}"#.utf8))
+    #expect(other == JSONPeek())
+    let nullVersion = JSONPeek.scan(Array(#"{"method":"m","params":{"uri":"\ud83d\ude00","version":null,"diagnostics":[]}}"#.utf8))
+    #expect(nullVersion == JSONPeek(method: "m", uri: "😀", version: nil, diagnosticsCount: 0))
+    #expect(JSONPeek.scan(Array(#"{"method":"m","params":{"diagnostics":[{"a":1}"#.utf8)) == nil)
+    #expect(JSONPeek.scan(Array("[".utf8)) == nil)
+}
