@@ -19,6 +19,24 @@ import ForumMarkup
         #expect(BodyText.preserves(Fix(title: "tag", edits: [TextEdit(range: ByteRange(0, 0), replacement: "[b]")]), in: context))
     }
 
+    /// The fuzz finding: deleting a stray `[/url]` leaves an opener with a bad argument running to the
+    /// line's end, a cut-off tag too long and non-ASCII to be plausible, so it reads as text: the leaked
+    /// `<font color=red>` in it must stay markup, as it was in the text before.
+    @Test func strayCloserFixKeepsBodyTextBesideLeakedHTML() {
+        let text = "a [url=楼主https://e<font color=red>k[/url]\n"
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: ["stray-close-tag"]))
+        func body(_ t: String) -> [UInt8] {
+            let analysis = DocumentAnalysis(source: SourceText(t), options: options)
+            return BodyText.of(RuleContext(source: analysis.source, tree: analysis.tree, dialect: .discuz))
+        }
+        let fix = DocumentAnalysis(source: SourceText(text), options: options).diagnostics.first?.fixes.first
+        #expect(fix?.isSafe == true)
+        let fixed = String(decoding: TextEdit.apply(fix?.edits ?? [], to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "a [url=楼主https://e<font color=red>k\n")
+        #expect(body(fixed) == body(text))
+        #expect(!String(decoding: body(fixed), as: UTF8.self).contains("font"))
+    }
+
     @Test func severityOverridesAndDisabling() {
         var config = CleanupConfiguration()
         config.rules["blank-lines"] = RuleSetting(severity: .error)
