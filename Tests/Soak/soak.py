@@ -103,6 +103,7 @@ class Soak:
         self.quiet_time = 0.0
         self.sampling = True
         self.start = time.monotonic()
+        self.traffic_end = float("inf")  # traffic seconds when the traffic stopped
         self.failures = []
 
     def sampler(self):
@@ -113,13 +114,19 @@ class Soak:
                                      self.traffic.open_bytes()))
             time.sleep(self.args.sample_seconds)
 
-    def quiet_point(self, label):
-        """Waits for every answer, then --quiet-seconds of silence, and records the memory."""
+    def quiet_point(self, label, sweep_documents=False):
+        """Optionally sweeps every open document, waits for every answer, then --quiet-seconds of
+        silence, and records the memory. Its time does not count as traffic time."""
         began = time.monotonic()
+        if sweep_documents:
+            # Every open document analysed and every cache filled, as at the end and on the fresh
+            # server: then the quiet points differ only in the documents' sizes.
+            sweep(self.traffic, {uri: d["text"] for uri, d in self.traffic.docs.items()})
         drained = self.client.wait_outstanding_below(1, 120)
         time.sleep(self.args.quiet_seconds)
         point = dict(proc_status(self.client.pid, MEMORY_FIELDS), label=label, drained=drained,
-                     seconds=time.monotonic() - self.start, traffic_seconds=began - self.start - self.quiet_time,
+                     seconds=time.monotonic() - self.start,
+                     traffic_seconds=min(self.traffic_end, began - self.start - self.quiet_time),
                      open_bytes=self.traffic.open_bytes())
         self.quiet_time += time.monotonic() - began
         self.quiet.append(point)
@@ -173,10 +180,7 @@ class Soak:
                 break
             time.sleep(traffic.rng.random() * args.pause_ms / 1000)
             if traffic_seconds >= next_quiet:
-                # Every open document analysed and every cache filled, as at the end and on the fresh
-                # server: then the quiet points differ only in the documents' sizes.
-                sweep(traffic, {uri: d["text"] for uri, d in traffic.docs.items()})
-                point = self.quiet_point("traffic")
+                point = self.quiet_point("traffic", sweep_documents=True)
                 print("  %4.0f s of traffic: %d requests sent, quiet VmRSS %.1f MB, open %.2f MB" % (
                     traffic_seconds, len(client.sent), point.get("VmRSS", 0) / MB, point["open_bytes"] / 1048576), flush=True)
                 next_quiet += args.quiet_every
@@ -185,7 +189,7 @@ class Soak:
                 print("  %4.0f s of traffic: %d requests sent, %d outstanding" % (
                     traffic_seconds, len(client.sent), client.outstanding()), flush=True)
                 next_report += 60
-        traffic_seconds = time.monotonic() - self.start - self.quiet_time
+        traffic_seconds = self.traffic_end = time.monotonic() - self.start - self.quiet_time
         if not client.wait_outstanding_below(1, 120):
             self.failures.append("requests still outstanding 120 s after the traffic stopped")
 
