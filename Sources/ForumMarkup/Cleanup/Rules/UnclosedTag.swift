@@ -2,7 +2,8 @@
 ///
 /// Openers that `style-leak` or `invalid-tag-argument` already report are left to them (the forum
 /// shows those as text anyway). The parser closes an unclosed inline tag at the end of its paragraph
-/// and a block tag at the end of its post; that is where the fix puts the closer.
+/// and a block tag at the end of its post; that is where the fix puts the closer (before the whitespace
+/// and any cut-off tag such as `[siz` that end the paragraph: text after it would turn it into words).
 ///
 /// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener
 /// (the only fix for raw tags such as `[code]`, whose closing would turn the markup after them into text).
@@ -27,10 +28,19 @@ public struct UnclosedTag: CleanupRule {
             // Closing a raw tag (`[code]`) would turn the markup after it into text: only removal is offered.
             if node.tag?.tagClass != .raw, let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
                tree.nodes[c].kind == .missingCloseTag {
-                // Close before the line break(s) and whitespace that end the paragraph.
+                // Close before the line break(s) and whitespace that end the paragraph, and before a
+                // cut-off tag there (`[u][siz`): text after it would turn it from markup into words.
                 var at = tree.nodes[c].range.start
                 let b = context.bytes
-                while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
+                var k = c - 1
+                while true {
+                    while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
+                    while k > index, tree.nodes[k].range.start >= at,
+                          tree.nodes[k].range.isEmpty || tree.nodes[k].kind == .newline || tree.nodes[k].kind == .text { k -= 1 }
+                    guard k > index, tree.nodes[k].kind == .truncatedTag, tree.nodes[k].range.end == at else { break }
+                    at = tree.nodes[k].range.start
+                    k -= 1
+                }
                 fixes.append(Fix(title: Messages.insertTitle(name),
                                  edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(name)]")]))
             }

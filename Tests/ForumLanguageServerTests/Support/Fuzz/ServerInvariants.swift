@@ -75,8 +75,10 @@ enum ServerInvariants {
         }
     }
 
+    /// The body's probe, nil when it is not JSON (strictly: `JSONDecoder` alone takes trailing commas).
     static func probe(_ body: [UInt8]) -> Probe? {
-        try? JSONDecoder().decode(Probe.self, from: Data(body))
+        guard JSONSyntax.violation(in: body) == nil else { return nil }
+        return try? JSONDecoder().decode(Probe.self, from: Data(body))
     }
 
     /// The message bodies a `FrameReader` finds in `bytes`.
@@ -112,7 +114,16 @@ enum ServerInvariants {
             guard digits > 0, bytes.count - j >= 4, Array(bytes[j..<j + 4]) == [0x0D, 0x0A, 0x0D, 0x0A] else { break }
             j += 4
             guard bytes.count - j >= length else { break }
-            frames.append(Array(bytes[j..<j + length]))
+            // A body holding a raw CR LF and a `Content-Length:` may hold the next header: the server
+            // cuts it there (Protocol/README.md, "Resynchronisation"), so it is not a well-formed frame.
+            let body = Array(bytes[j..<j + length])
+            let lower = body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let needle = Array("content-length:".utf8)
+            if zip(body, body.dropFirst()).contains(where: { $0 == 0x0D && $1 == 0x0A }),
+               lower.count >= needle.count, (0...(lower.count - needle.count)).contains(where: { Array(lower[$0..<$0 + needle.count]) == needle }) {
+                break
+            }
+            frames.append(body)
             i = j + length
         }
         return frames

@@ -14,4 +14,10 @@ import ForumMarkup
     @Test func nearMissStyleLeakIsNotUnclosed() {
         #expect(findings("unclosed-tag", "[backcolor=transparent !important]text\n").isEmpty)
     }
+    /// The fuzz finding: a closer after a cut-off tag at the paragraph's end (`[u][siz`) would turn the
+    /// fragment into words; the closer goes before it.
+    @Test func closerGoesBeforeACutOffTag() {
+        #expect(fixed("unclosed-tag", "[u][siz") == "[u][/u][siz")
+        #expect(fixed("unclosed-tag", "[u]text [siz\n") == "[u]text[/u] [siz\n")
+    }
 }
