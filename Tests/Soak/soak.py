@@ -10,10 +10,10 @@ sends ranged and full-text edits, closes and reopens documents, sends requests o
 some of them, and sends bad messages (see soak_traffic.py and README.md).
 
 Every --quiet-every seconds (and before the first document, at the end, and after closing every
-document) the client asks every request kind about every open document (so all are analysed and every
-per-document cache is filled), sends nothing more until every request is answered and then
---quiet-seconds more, so the server goes idle (and releases freed memory), and samples
-/proc/PID/status: a *quiet point*.
+document) the client asks about every open document so that each is analysed and every per-document
+cache is filled (documentSymbol, hover, a diagnostic pull; at the end every request kind), sends
+nothing more until every request is answered and then --quiet-seconds more, so the server goes idle
+(and releases freed memory), and samples /proc/PID/status: a *quiet point*.
 VmRSS/VmHWM are also sampled every --sample-seconds throughout, for the peak.
 
 It checks, and exits 1 when any check fails:
@@ -64,10 +64,11 @@ def start_session(client):
     return answer["result"].get("capabilities", {})
 
 
-def sweep(traffic, texts, timeout=120):
-    """Asks every request kind about every document in `texts` (uri -> text); returns
-    {uri: (documentSymbol result, diagnostic items or None)}, None for a document left unanswered."""
-    ids = {uri: traffic.sweep(uri, text) for uri, text in sorted(texts.items())}
+def sweep(traffic, texts, full=True, timeout=120):
+    """Fills every per-document cache of every document in `texts` (uri -> text; `full`: asks every
+    request kind once, see Traffic.sweep); returns {uri: (documentSymbol result, diagnostic items or
+    None)}, None for a document left unanswered."""
+    ids = {uri: traffic.sweep(uri, text, full) for uri, text in sorted(texts.items())}
     client = traffic.client
     out = {}
     for uri, (symbols_id, diagnostics_id) in ids.items():
@@ -121,7 +122,7 @@ class Soak:
         if sweep_documents:
             # Every open document analysed and every cache filled, as at the end and on the fresh
             # server: then the quiet points differ only in the documents' sizes.
-            sweep(self.traffic, {uri: d["text"] for uri, d in self.traffic.docs.items()})
+            sweep(self.traffic, {uri: d["text"] for uri, d in self.traffic.docs.items()}, full=False)
         drained = self.client.wait_outstanding_below(1, 120)
         time.sleep(self.args.quiet_seconds)
         point = dict(proc_status(self.client.pid, MEMORY_FIELDS), label=label, drained=drained,
@@ -243,8 +244,7 @@ class Soak:
         # Resident KiB per open byte, from the fresh server; the quiet series without that share.
         per_byte = max(0.0, (fresh["VmRSS"] - empty["VmRSS"]) / max(1, end["open_bytes"]))
         warmup = args.warmup_seconds if args.warmup_seconds is not None else max(5.0, 0.1 * args.seconds)
-        steady = [p for p in self.quiet if p["label"] != "all documents closed" and p["label"] != "no documents"
-                  and p["traffic_seconds"] >= warmup]
+        steady = [p for p in self.quiet if p["label"] == "traffic" and p["traffic_seconds"] >= warmup]
         out["per_byte"] = per_byte * 1024
         out["slope"] = slope_mb_per_10_min([(p["traffic_seconds"], p["VmRSS"]) for p in steady])
         out["slope_without_documents"] = slope_mb_per_10_min(

@@ -233,22 +233,24 @@ class Traffic:
 
 
     # -- the final sweep --
-    def sweep(self, uri, text):
-        """Sends one request of every kind about `uri` (whose text is `text`), so that every per-document
-        cache is filled; returns the ids of the documentSymbol and (when pulled) diagnostic requests."""
+    def sweep(self, uri, text, full=True):
+        """Asks about `uri` (whose text is `text`) so that every per-document cache is filled: the
+        analysis (documentSymbol), the position index (hover), the diagnostics last sent (a pull, when
+        advertised), and with `full` every other request kind once; returns the ids of the
+        documentSymbol and (when pulled) diagnostic requests."""
         ident = {"uri": uri}
         start = {"line": 0, "character": 0}
-        whole = {"start": start, "end": position(text, len(text))}
         symbols = self.client.request("textDocument/documentSymbol", {"textDocument": ident}, keep=True)
-        for method, params in [
-                ("textDocument/foldingRange", {"textDocument": ident}),
-                ("textDocument/semanticTokens/full", {"textDocument": ident}),
-                ("textDocument/codeAction", {"textDocument": ident, "range": whole,
-                                             "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
-                ("textDocument/codeAction", {"textDocument": ident, "range": whole, "context": {"diagnostics": []}}),
-                ("textDocument/hover", {"textDocument": ident, "position": start}),
-                ("textDocument/completion", {"textDocument": ident, "position": start})]:
-            self.client.request(method, params)
+        self.client.request("textDocument/hover", {"textDocument": ident, "position": start})
+        if full:
+            whole = {"start": start, "end": position(text, len(text))}
+            for method, params in [
+                    ("textDocument/foldingRange", {"textDocument": ident}),
+                    ("textDocument/semanticTokens/full", {"textDocument": ident}),
+                    ("textDocument/codeAction", {"textDocument": ident, "range": whole,
+                                                 "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+                    ("textDocument/completion", {"textDocument": ident, "position": start})]:
+                self.client.request(method, params)
         diagnostics = None
         if "diagnosticProvider" in self.capabilities:
             diagnostics = self.client.request("textDocument/diagnostic", {"textDocument": ident}, keep=True)
