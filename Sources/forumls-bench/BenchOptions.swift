@@ -90,8 +90,8 @@ struct BenchOptions: Sendable {
     }
 }
 
-/// Prints `message` and the usage to stderr and exits with status 2.
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("forumls-bench: \(message)\n\(BenchOptions.usage)\n".utf8))
+/// Prints `message` (and with `usage` the usage) to stderr and exits with status 2.
+func fail(_ message: String, usage: Bool = true) -> Never {
+    FileHandle.standardError.write(Data("forumls-bench: \(message)\n\(usage ? BenchOptions.usage + "\n" : "")".utf8))
     exit(2)
 }

@@ -47,9 +47,9 @@ enum LSPBench {
     static let sizes = [10 * kilobyte, megabyte, 10 * megabyte]
     static let editSize = megabyte
 
-    /// Measures everything `options` asks for and prints the report; returns the process exit status.
-    static func run(_ options: BenchOptions) -> Int32 {
-        let server = serverPath(options)
+    /// Measures everything `options` asks for against the `server` binary and prints the report;
+    /// returns the process exit status.
+    static func run(_ options: BenchOptions, server: String) -> Int32 {
         print("LSP over pipes: \(server) (one fresh server per size; \(options.clean ? "clean posts" : "scraped-page documents"))")
         let clock = ContinuousClock()
         let started = clock.now
@@ -78,7 +78,7 @@ enum LSPBench {
             .appendingPathComponent("forumls").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             fail("no forumls server binary at \(path): build it first with `swift build -c release` "
-                 + "(same --scratch-path as this bench), or pass --server PATH")
+                 + "(same --scratch-path as this bench), or pass --server PATH", usage: false)
         }
         if options.server == nil, let server = modified(path), let bench = modified(executablePath()), server < bench - 120 {
             FileHandle.standardError.write(Data(("forumls-bench: warning: \(path) is older than this bench binary; "

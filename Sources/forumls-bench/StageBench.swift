@@ -108,7 +108,7 @@ enum StageBench {
     /// Documents of about `documentBytes` each, made by repeating the inputs, so per-document costs are realistic.
     static func buildCorpus(_ files: [String], megabytes: Int, documentBytes: Int) -> [[UInt8]] {
         let inputs = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }.filter { !$0.isEmpty }
-        guard !inputs.isEmpty else { fail("no input files") }
+        guard !inputs.isEmpty else { fail("no input files", usage: false) }
         var documents: [[UInt8]] = []
         var total = 0
         var k = 0

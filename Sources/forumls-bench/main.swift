@@ -17,12 +17,16 @@ import Glibc
 
 signal(SIGPIPE, SIG_IGN)  // a server that dies must show up as a write error, not kill the bench
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+// Find the server before the minutes of the stage table, so a missing binary fails at once.
+let server = options.runLSP ? LSPBench.serverPath(options) : ""
 if options.runStages {
     // Same heap tuning as the forumls executable.
     HeapTuning.keepFreedMemory()
     StageBench.run(options)
 }
 if options.runLSP {
-    if options.runStages { print("") }
-    exit(LSPBench.run(options))
+    // Find the server before the minutes of the stage table, so a missing binary fails at once.
+let server = options.runLSP ? LSPBench.serverPath(options) : ""
+if options.runStages { print("") }
+    exit(LSPBench.run(options, server: server))
 }

@@ -16,7 +16,6 @@ public struct RedundantTag: CleanupRule {
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let tree = context.tree
-        let b = context.bytes
         var out: [Diagnostic] = []
         var flagged = Set<Int>()
         for (index, node) in tree.nodes.enumerated() where node.kind == .element {

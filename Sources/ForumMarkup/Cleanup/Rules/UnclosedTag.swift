@@ -5,8 +5,10 @@
 /// and a block tag at the end of its post; that is where the fix puts the closer (before the whitespace
 /// and any cut-off tag such as `[siz` that end the paragraph: text after it would turn it into words).
 ///
-/// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener
-/// (the only fix for raw tags such as `[code]`, whose closing would turn the markup after them into text).
+/// Fixes (safe): insert the closer where the parser ended the tag (preferred; with the closers of the
+/// tags inside it left open at the same place, innermost first: `[b][i]x` -> `[b][i]x[/i][/b]`), or
+/// remove the opener (the only fix for raw tags such as `[code]`, whose closing would turn the markup
+/// after them into text).
 public struct UnclosedTag: CleanupRule {
     public static let code = "unclosed-tag"
     public static let defaultSeverity = Severity.warning
@@ -41,8 +43,21 @@ public struct UnclosedTag: CleanupRule {
                     at = tree.nodes[k].range.start
                     k -= 1
                 }
-                fixes.append(Fix(title: Messages.insertTitle(name),
-                                 edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(name)]")]))
+                // Inner tags left open at the same place close there too, innermost first: their own
+                // insertions at this offset would conflict, one per clean-up pass.
+                var closers = "[/\(name)]"
+                var inner: [String] = []
+                var m = c - 1
+                while m > index, tree.nodes[m].kind == .missingCloseTag, tree.nodes[m].range.start == tree.nodes[c].range.start {
+                    guard let open = TagFacts.opener(tree, tree.nodes[m].parent), tree.nodes[open].kind == .openTag,
+                          tree.nodes[open].tag?.tagClass != .raw, StyleLeak.leak(tree, open) == nil,
+                          !InvalidTagArgument.isInvalid(tree, open) else { inner = []; break }
+                    inner.append("[/\(tree.name(of: open))]")
+                    m -= 1
+                }
+                closers = inner.reversed().joined() + closers
+                fixes.append(Fix(title: Messages.insertTitle(closers),
+                                 edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
             }
             fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
@@ -55,7 +70,7 @@ public struct UnclosedTag: CleanupRule {
         static func message(_ text: String, _ name: String) -> String {
             "\(text) is never closed. The fix inserts [/\(name)] where the tag ends (or removes the opener)."
         }
-        static func insertTitle(_ name: String) -> String { "Insert [/\(name)] where the tag ends" }
+        static func insertTitle(_ closers: String) -> String { "Insert \(closers) where the tag ends" }
         static func removeTitle(_ text: String) -> String { "Remove \(text)" }
     }
 }

@@ -114,15 +114,22 @@ enum ServerInvariants {
             guard digits > 0, bytes.count - j >= 4, Array(bytes[j..<j + 4]) == [0x0D, 0x0A, 0x0D, 0x0A] else { break }
             j += 4
             guard bytes.count - j >= length else { break }
-            // A body holding a raw CR LF and a `Content-Length:` may hold the next header: the server
-            // cuts it there (Protocol/README.md, "Resynchronisation"), so it is not a well-formed frame.
+            // A header line (`Content-Length:`, spaces, digits, raw CR LF) starting inside the body means
+            // the length was wrong: the server cuts the body there (Protocol/README.md,
+            // "Resynchronisation"), so the frame is not well formed.
             let body = Array(bytes[j..<j + length])
-            let lower = body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             let needle = Array("content-length:".utf8)
-            if zip(body, body.dropFirst()).contains(where: { $0 == 0x0D && $1 == 0x0A }),
-               lower.count >= needle.count, (0...(lower.count - needle.count)).contains(where: { Array(lower[$0..<$0 + needle.count]) == needle }) {
-                break
+            let smuggled = (j..<(j + length)).contains { s in
+                guard bytes.count - s >= needle.count,
+                      zip(bytes[s..<s + needle.count], needle).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+                else { return false }
+                var k = s + needle.count
+                while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+                let digitsStart = k
+                while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+                return k > digitsStart && k + 1 < bytes.count && bytes[k] == 0x0D && bytes[k + 1] == 0x0A
             }
+            if smuggled { break }
             frames.append(body)
             i = j + length
         }
