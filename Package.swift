@@ -17,10 +17,11 @@ let package = Package(
         .target(name: "ForumLanguageServer", dependencies: ["ForumMarkup"]),
         // The executable: argument handling and wiring.
         .executableTarget(name: "forumls", dependencies: ["ForumMarkup", "ForumLanguageServer"]),
-        // Throughput benchmark of the analysis stages (`swift run -c release forumls-bench`).
+        // Speed figures: analysis stages and the LSP over pipes (`swift run -c release forumls-bench`).
         .executableTarget(name: "forumls-bench", dependencies: ["ForumMarkup", "ForumLanguageServer"]),
         .testTarget(name: "ForumMarkupTests", dependencies: ["ForumMarkup"]),
         .testTarget(name: "ForumLanguageServerTests", dependencies: ["ForumLanguageServer", "ForumMarkup"]),
         .testTarget(name: "forumlsTests", dependencies: ["forumls", "ForumMarkup"]),
+        .testTarget(name: "forumlsBenchTests", dependencies: ["forumls-bench"]),
     ]
 )

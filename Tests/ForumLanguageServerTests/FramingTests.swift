@@ -103,6 +103,32 @@ private func malformedCount(_ events: [FrameReader.Event]) -> Int {
         }
     }
 
+    /// The fuzz finding: a too-long body that holds the whole next message in one read used to swallow
+    /// it, while small reads cut the body at the next header. Now the bytes decide, not the reads: every
+    /// split into two reads, and one byte at a time, gives what one read gives.
+    @Test func tooLongBodyIsCutTheSameWhateverTheReads() {
+        let first = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}"
+        let second = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"y\"}"
+        // Declared lengths: covering part of the next frame, all of it, and ending inside its header line.
+        for declared in [80, 96, 45, 60] {
+            let raw = Array("Content-Length: \(declared)\r\n\r\n\(first)".utf8) + frame(second)
+            let whole = events([raw])
+            #expect(bodies(whole) == [first, second], "declared \(declared)")
+            #expect(events(raw.map { [$0] }) == whole, "declared \(declared), byte reads")
+            for cut in 1..<raw.count {
+                #expect(events([Array(raw[..<cut]), Array(raw[cut...])]) == whole, "declared \(declared), cut at \(cut)")
+            }
+        }
+    }
+
+    /// Near miss: `Content-Length: 5` inside a JSON string (escaped line break, no raw CR LF) is body text.
+    @Test func headerTextInsideAStringStaysInTheBody() {
+        let body = "{\"t\":\"Content-Length: 5\\r\\nContent-Length: 7\"}"
+        let raw = frame(body) + frame("[]")
+        #expect(bodies(events([raw])) == [body, "[]"])
+        #expect(bodies(events(raw.map { [$0] })) == [body, "[]"])
+    }
+
     @Test func bareLineFeedsAndBlankLinesBetweenMessagesAreTolerated() {
         let raw = Array("Content-Length: 2\n\n{}\r\n".utf8) + frame("[]")
         #expect(bodies(events([raw])) == ["{}", "[]"])

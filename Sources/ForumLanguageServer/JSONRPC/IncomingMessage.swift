@@ -155,8 +155,10 @@ public struct MessageDecoder {
 
     public init() {}
 
-    /// The decoded message, or the `-32700` error to send with `id: null`.
+    /// The decoded message, or the `-32700` error to send with `id: null` (also for what the JSON
+    /// grammar forbids and `JSONDecoder` lets through, such as trailing commas: `JSONSyntax`).
     public func decode(_ body: [UInt8]) -> Result<IncomingMessage, ResponseError> {
+        if let problem = JSONSyntax.violation(in: body) { return .failure(.parseError(problem)) }
         do {
             let message = try decoder.decode(IncomingMessage.self, from: Data(body))
             // Strings are decoded lazily, so bad text may surface only as invalid params.

@@ -23,7 +23,8 @@ public struct FrameReader: Sendable {
     private var start = 0
     /// Once a header is parsed, the body length still awaited and where the body starts.
     private var pendingBody: (bodyStart: Int, length: Int)?
-    /// How far the pending body has been scanned for a smuggled header (see `next()`).
+    /// How far the pending body has been scanned for a smuggled header (see `next()`): no header
+    /// starts before this offset.
     private var scannedBodyUpTo = 0
 
     public init() {}
@@ -48,26 +49,33 @@ public struct FrameReader: Sendable {
     public mutating func next() -> Event? {
         while true {
             if let pending = pendingBody {
-                let available = buffer.count - pending.bodyStart
-                if available >= pending.length {
-                    let end = pending.bodyStart + pending.length
+                // A Content-Length that is too long would swallow the next message (or wait forever).
+                // A raw "Content-Length: N\r\n" cannot occur in JSON (a raw CR LF cannot occur inside
+                // a string, a header line cannot occur outside one), so one that starts inside the
+                // awaited body means the length was wrong: cut the body there. The answer depends only
+                // on the bytes, never on how they were split into reads: a possible header that the
+                // bytes so far leave undecided is waited for, even when the body looks complete.
+                let end = pending.bodyStart + pending.length
+                let header = smuggledHeader(from: max(scannedBodyUpTo, pending.bodyStart), before: end)
+                switch header {
+                case .found(let cut):
+                    let body = Array(buffer[pending.bodyStart..<cut])
+                    start = cut
+                    pendingBody = nil
+                    return .message(body)
+                case .undecided(let at):
+                    scannedBodyUpTo = at
+                    return nil
+                case .none(let scanned):
+                    guard buffer.count >= end else {
+                        scannedBodyUpTo = scanned
+                        return nil
+                    }
                     let body = Array(buffer[pending.bodyStart..<end])
                     start = end
                     pendingBody = nil
                     return .message(body)
                 }
-                // A Content-Length that is too long would swallow the next message and then wait
-                // forever. A raw CR LF cannot occur inside a JSON string, and a header line cannot
-                // occur outside one, so a raw "\r\nContent-Length: N\r\n" (or the header right after
-                // the JSON) inside the awaited body means the length was wrong: cut the body there.
-                if let cut = smuggledHeader(from: max(scannedBodyUpTo, pending.bodyStart)) {
-                    let body = Array(buffer[pending.bodyStart..<cut])
-                    start = cut
-                    pendingBody = nil
-                    return .message(body)
-                }
-                scannedBodyUpTo = max(pending.bodyStart, buffer.count - 32)
-                return nil
             }
             if start >= buffer.count { return nil }
             // Skip blank lines between messages (some clients send a trailing CRLF).
@@ -182,21 +190,43 @@ public struct FrameReader: Sendable {
         return nil
     }
 
-    /// Where a header that cannot belong to the pending body starts, if one has arrived:
-    /// `Content-Length:` followed by digits and a raw CR LF.
-    private func smuggledHeader(from: Int) -> Int? {
-        var from = from
-        while let hit = find("content-length:", from: from) {
-            var i = hit + 15
-            while i < buffer.count && buffer[i] == 0x20 { i += 1 }
-            var digits = 0
-            while i < buffer.count && buffer[i] >= 0x30 && buffer[i] <= 0x39 { i += 1; digits += 1 }
-            if digits > 0 && i + 1 < buffer.count && buffer[i] == 0x0D && buffer[i + 1] == 0x0A {
-                return hit
+    /// The outcome of looking for a header inside a pending body.
+    private enum Smuggled {
+        /// A header starts at this offset.
+        case found(Int)
+        /// The bytes so far end inside what may be a header starting at this offset.
+        case undecided(Int)
+        /// No header starts before this offset (where the next scan may resume).
+        case none(Int)
+    }
+
+    /// The first header that cannot belong to the pending body, starting at or after `from` and before
+    /// `before`: `Content-Length:` (any case), at most 16 spaces, 1-10 digits and a raw CR LF.
+    private func smuggledHeader(from: Int, before: Int) -> Smuggled {
+        let needle: StaticString = "content-length:"
+        let pointer = needle.utf8Start
+        let count = needle.utf8CodeUnitCount
+        let limit = min(before, buffer.count)
+        return buffer.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = from
+            while i < limit {
+                defer { i += 1 }
+                guard FrameReader.lowered(b[i]) == pointer[0] else { continue }
+                var k = 1
+                while k < count, i + k < n, FrameReader.lowered(b[i + k]) == pointer[k] { k += 1 }
+                if i + k == n { return .undecided(i) }
+                if k < count { continue }
+                var j = i + count
+                var spaces = 0
+                while j < n, b[j] == 0x20, spaces < 16 { j += 1; spaces += 1 }
+                var digits = 0
+                while j < n, b[j] >= 0x30 && b[j] <= 0x39, digits < 10 { j += 1; digits += 1 }
+                if j == n || (j + 1 == n && b[j] == 0x0D && digits > 0) { return .undecided(i) }
+                if digits > 0, b[j] == 0x0D, b[j + 1] == 0x0A { return .found(i) }
             }
-            from = hit + 1
+            return .none(max(from, limit))
         }
-        return nil
     }
 
     /// ASCII lower-casing of one byte (other bytes unchanged).

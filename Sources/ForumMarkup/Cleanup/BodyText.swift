@@ -202,9 +202,11 @@ public enum BodyText {
             switch node.kind {
             case .openTag, .closeTag, .voidTag, .strayCloseTag:
                 ranges.append(node.range)
-            case .truncatedTag:
-                if isPlausibleTruncation(b, node.range) { ranges.append(node.range) }
-            case .text:
+            case .truncatedTag where isPlausibleTruncation(b, node.range):
+                ranges.append(node.range)
+            case .text, .truncatedTag:
+                // A cut-off tag that is not plausible (`[url=楼主https://e<font color=red>k` to the line's
+                // end) reads as text: its tags and leaked HTML are markup as in any text.
                 if context.isInRaw(node.range.start) { continue }
                 for token in TagToken.scan(b, node.range) { ranges.append(token.range) }
                 for remnant in HtmlRemnant.remnants(in: b, node.range) where remnant.isMarkup {

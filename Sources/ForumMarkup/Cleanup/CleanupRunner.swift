@@ -117,8 +117,8 @@ public enum CleanupRunner {
     /// Applies every safe fix, re-analysing and repeating until no safe fix is left (at most
     /// `maxPasses` passes), so that cleaning the result again changes nothing.
     ///
-    /// With one pass the edits are the merged fixes themselves; with more they are a line diff of the
-    /// original against the final text. `code` restricts the fixes to one rule ("Fix all ... problems").
+    /// With one pass the edits are the merged fixes themselves; with more they are each pass's fixes
+    /// composed into one edit set against the original (`TextEdit.composed`). `code` restricts the fixes to one rule ("Fix all ... problems").
     public static func cleanUp(_ source: SourceText, options: AnalysisOptions = AnalysisOptions(),
                                code: String? = nil) -> CleanupResult {
         cleanUp(DocumentAnalysis(source: source, options: options), code: code)
@@ -140,16 +140,18 @@ public enum CleanupRunner {
         var current = TextEdit.apply(first, to: original)
         guard keepsBody(current) else { return CleanupResult(bytes: original, edits: [], passes: 1) }
         var passes = 1
+        var edits = first
         while passes < maxPasses {
             let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
-            let edits = merge(safeFixes(next.diagnostics, code: code))
-            if edits.isEmpty { break }
-            let applied = TextEdit.apply(edits, to: current)
+            let more = merge(safeFixes(next.diagnostics, code: code))
+            if more.isEmpty { break }
+            let applied = TextEdit.apply(more, to: current)
             if applied == current || !keepsBody(applied) { break }
             passes += 1
             current = applied
+            // Composed, not diffed: the edits keep every byte no fix touched (invalid UTF-8 included).
+            edits = TextEdit.composed(edits, then: more)
         }
-        if passes == 1 { return CleanupResult(bytes: current, edits: first, passes: 1) }
-        return CleanupResult(bytes: current, edits: LineDiff.edits(from: original, to: current), passes: passes)
+        return CleanupResult(bytes: current, edits: edits, passes: passes)
     }
 }

@@ -19,6 +19,24 @@ import ForumMarkup
         #expect(BodyText.preserves(Fix(title: "tag", edits: [TextEdit(range: ByteRange(0, 0), replacement: "[b]")]), in: context))
     }
 
+    /// The fuzz finding: deleting a stray `[/url]` leaves an opener with a bad argument running to the
+    /// line's end, a cut-off tag too long and non-ASCII to be plausible, so it reads as text: the leaked
+    /// `<font color=red>` in it must stay markup, as it was in the text before.
+    @Test func strayCloserFixKeepsBodyTextBesideLeakedHTML() {
+        let text = "a [url=楼主https://e<font color=red>k[/url]\n"
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: ["stray-close-tag"]))
+        func body(_ t: String) -> [UInt8] {
+            let analysis = DocumentAnalysis(source: SourceText(t), options: options)
+            return BodyText.of(RuleContext(source: analysis.source, tree: analysis.tree, dialect: .discuz))
+        }
+        let fix = DocumentAnalysis(source: SourceText(text), options: options).diagnostics.first?.fixes.first
+        #expect(fix?.isSafe == true)
+        let fixed = String(decoding: TextEdit.apply(fix?.edits ?? [], to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "a [url=楼主https://e<font color=red>k\n")
+        #expect(body(fixed) == body(text))
+        #expect(!String(decoding: body(fixed), as: UTF8.self).contains("font"))
+    }
+
     @Test func severityOverridesAndDisabling() {
         var config = CleanupConfiguration()
         config.rules["blank-lines"] = RuleSetting(severity: .error)
@@ -38,15 +56,14 @@ import ForumMarkup
         #expect(TextEdit.normalized(once.edits).count == once.edits.count)
     }
 
-    @Test func lineDiffReproducesTheNewText() {
-        var rng = SystemRandomNumberGenerator()
-        let words = ["a\n", "b\n", "中文\n", "\n", "c", "[b]\n", "xyz\n"]
-        for _ in 0..<300 {
-            let old = (0..<Int.random(in: 0...12, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
-            let new = (0..<Int.random(in: 0...12, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
-            let edits = LineDiff.edits(from: Array(old.utf8), to: Array(new.utf8))
-            #expect(String(decoding: TextEdit.apply(edits, to: Array(old.utf8)), as: UTF8.self) == new, "\(old.debugDescription) -> \(new.debugDescription)")
-            #expect(TextEdit.normalized(edits).count == edits.count)
-        }
+    /// Multi-pass clean-up edits are composed from the passes' fixes: a byte no fix touches survives,
+    /// invalid UTF-8 included (a line diff used to round-trip the changed lines through `String`).
+    @Test func multiPassEditsKeepInvalidUTF8() {
+        // Half-width punctuation in pass one, then more fixes; the lone 0xAF between them must stay.
+        let bytes: [UInt8] = Array("的?(是".utf8) + [0xAF] + Array("皹;".utf8)
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
+        let result = CleanupRunner.cleanUp(SourceText(bytes: bytes), options: options)
+        #expect(result.bytes.contains(0xAF))
+        #expect(TextEdit.apply(result.edits, to: bytes) == result.bytes)
     }
 }

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func cleanupSeedCorpusHoldsTheInvariants() {
-        let seeds = FuzzRegressionTests.inputs("corpus/cleanup").filter { $0.name != "deep" }
+        let seeds = FuzzRegressionTests.inputs("corpus/cleanup")
         #expect(seeds.count >= 10)
         for input in seeds {
             let failures = CleanupInvariants.violations(input.bytes)

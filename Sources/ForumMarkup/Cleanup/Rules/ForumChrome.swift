@@ -10,7 +10,10 @@
 /// `Unnecessary` so editors fade the line.
 ///
 /// Fixes (safe): delete the line with the blank lines after it (preferred), or the whole chrome run
-/// (chrome lines separated only by blank lines). When a line that stays looks like chrome by itself and
+/// (chrome lines separated only by blank lines). In a run with a line that is chrome only where it
+/// stands (`回复` twice is a button run, once a reply) deleting one line could turn another into
+/// content: the one-line fix is then offered but not safe, and "Clean up document" deletes the whole
+/// run. When a line that stays looks like chrome by itself and
 /// is content only because of where it stands (a one-word reply `沙发` inside a post, a floor label after
 /// the post header), deleting the chrome around it could turn it into chrome: the fixes are then offered
 /// but left out of "Clean up document".
@@ -48,13 +51,18 @@ public struct ForumChrome: CleanupRule {
         var messages: [String: String] = [:]
         var runFix: (first: Int, fix: Fix)?
         var firstOfRun = 0
+        var contextual = false
         for (k, entry) in entries.enumerated() {
             let line = entry.key, kind = entry.value
-            if k == 0 || runEnd[k - 1] != runEnd[k] { firstOfRun = k }
+            if k == 0 || runEnd[k - 1] != runEnd[k] {
+                firstOfRun = k
+                contextual = runEnd[k] > k && isContextual(context, lines[k...runEnd[k]])
+            }
             let range = source.lineFullRange(line)
             let message: String
             if let known = messages[kind] { message = known } else { message = Messages.message(kind); messages[kind] = message }
-            var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))], isSafe: safe)]
+            var fixes = [Fix(title: Messages.lineFix, edits: [.delete(deletion(context, from: line, to: line))],
+                             isSafe: safe && !contextual)]
             let last = runEnd[k]
             if last > firstOfRun {
                 if runFix == nil || runFix!.first != firstOfRun {
@@ -85,6 +93,18 @@ public struct ForumChrome: CleanupRule {
             if ChromeCatalog.postHeader(text) != nil { return false }
         }
         return true
+    }
+
+    /// True when a line of a chrome run is chrome only where it stands (its pattern is trusted only
+    /// outside post bodies or in the footer, or no pattern matches it at all: a profile block, a
+    /// button run): deleting one line of the run could leave it looking like content (`回复` twice is
+    /// a button run, once a reply). Such a run is deleted whole by "Clean up document".
+    func isContextual(_ context: RuleContext, _ run: ArraySlice<Int>) -> Bool {
+        guard let structure = context.structure else { return false }
+        for line in run where line < structure.lines.count {
+            if ChromeCatalog.classify(structure.lines[line].text)?.scope != .anywhere { return true }
+        }
+        return false
     }
 
     /// The bytes of lines `first...last` and the blank lines after them (up to the next non-blank line,

@@ -4,8 +4,10 @@
 /// style tags opened back to back (`[COLOR=#282828][FONT=helvetica][SIZE=3]`), the wrapper set an
 /// editor pastes around every paragraph.
 ///
-/// Fix (safe): remove the redundant opener and its closer, keeping the text. For a stack the fix is
-/// offered only (not part of "Clean up document"): the formatting may be meant.
+/// Fix (safe): remove the redundant opener and its closer, keeping the text. On the outermost copy of
+/// a run nested in itself (`[b][b][b]x[/b][/b][/b]`) the fix removes every inner copy at once, also
+/// those past the parser's nesting limit (text, with stray closers). For a stack the fix is offered
+/// only (not part of "Clean up document"): the formatting may be meant.
 public struct RedundantTag: CleanupRule {
     public static let code = "redundant-tag"
     public static let defaultSeverity = Severity.information
@@ -14,7 +16,6 @@ public struct RedundantTag: CleanupRule {
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let tree = context.tree
-        let b = context.bytes
         var out: [Diagnostic] = []
         var flagged = Set<Int>()
         for (index, node) in tree.nodes.enumerated() where node.kind == .element {
@@ -22,15 +23,7 @@ public struct RedundantTag: CleanupRule {
                   let close = TagFacts.closer(tree, index), tree.nodes[close].kind == .closeTag else { continue }
             let name = tree.lowercasedName(of: index)
             // The only non-blank child is an element of the same name.
-            let kids = tree.children(of: index).dropFirst().dropLast()
-            let solid = kids.filter { k in
-                let c = tree.nodes[k]
-                return !(c.kind == .newline || (c.kind == .text && ByteScan.isBlank(b, c.range)))
-            }
-            if solid.count == 1, let inner = solid.first, tree.nodes[inner].kind == .element,
-               tree.lowercasedName(of: inner) == name, let innerOpen = TagFacts.opener(tree, inner),
-               tree.nodes[innerOpen].kind == .openTag, let innerClose = TagFacts.closer(tree, inner),
-               tree.nodes[innerClose].kind == .closeTag {
+            if let inner = Self.soleSameChild(context, index), let innerOpen = TagFacts.opener(tree, inner) {
                 let outerArg = TagFacts.argument(context.source, tree.nodes[open]) ?? []
                 let innerArg = TagFacts.argument(context.source, tree.nodes[innerOpen]) ?? []
                 // Same argument: the inner pair is the redundant one; otherwise the outer is overridden.
@@ -38,7 +31,10 @@ public struct RedundantTag: CleanupRule {
                 if flagged.insert(target).inserted {
                     let text = context.source.text(tree.nodes[target].range)
                     let other = context.source.text(tree.nodes[target == open ? innerOpen : open].range)
-                    out.append(diagnostic(context, target, outerArg == innerArg ? Messages.nested(text, other) : Messages.overridden(text, other)))
+                    let message = outerArg == innerArg ? Messages.nested(text, other) : Messages.overridden(text, other)
+                    // At the top of a run of copies the fix removes every copy at once (one clean-up pass).
+                    let run = outerArg == innerArg && !Self.continuesRun(context, index) ? Self.copies(context, top: index) : nil
+                    out.append(diagnostic(context, target, message, removing: run))
                 }
                 continue
             }
@@ -67,6 +63,112 @@ public struct RedundantTag: CleanupRule {
     }
 
     static let stackNames: Set<String> = ["color", "font", "size", "backcolor", "background"]
+
+    /// The tags that remove a run of copies of one tag nested directly in each other, kept by the outermost.
+    struct NestedCopies {
+        /// How many copies go (the outermost tag stays).
+        var count: Int
+        /// Deletions of their openers and closers.
+        var edits: [TextEdit]
+    }
+
+    /// The element nested in `element` as its only non-blank child, with the same name and both with real
+    /// open and close tags; nil otherwise.
+    static func soleSameChild(_ context: RuleContext, _ element: Int) -> Int? {
+        let tree = context.tree
+        guard tree.nodes[element].kind == .element, let open = TagFacts.opener(tree, element),
+              tree.nodes[open].kind == .openTag, let close = TagFacts.closer(tree, element),
+              tree.nodes[close].kind == .closeTag else { return nil }
+        var solid: Int?
+        var child = open + 1
+        while child < close {
+            let c = tree.nodes[child]
+            if !(c.kind == .newline || (c.kind == .text && ByteScan.isBlank(context.bytes, c.range))) {
+                if solid != nil { return nil }
+                solid = child
+            }
+            child = c.subtreeEnd
+        }
+        guard let inner = solid, tree.nodes[inner].kind == .element,
+              tree.lowercasedName(of: inner) == tree.lowercasedName(of: element),
+              let innerOpen = TagFacts.opener(tree, inner), tree.nodes[innerOpen].kind == .openTag,
+              let innerClose = TagFacts.closer(tree, inner), tree.nodes[innerClose].kind == .closeTag else { return nil }
+        return inner
+    }
+
+    /// True when `element` is itself a redundant copy: the sole same-named child of an element with the
+    /// same argument.
+    static func continuesRun(_ context: RuleContext, _ element: Int) -> Bool {
+        let tree = context.tree
+        let parent = tree.nodes[element].parent
+        guard parent >= 0, soleSameChild(context, parent) == element,
+              let outer = TagFacts.opener(tree, parent), let inner = TagFacts.opener(tree, element) else { return false }
+        return TagFacts.argument(context.source, tree.nodes[outer]) == TagFacts.argument(context.source, tree.nodes[inner])
+    }
+
+    /// Every copy of `top`'s tag nested directly under it with the same argument, so that one clean-up
+    /// pass removes them all (the tree walk is a loop, not recursion). Past the parser's nesting limit
+    /// the copies are text (`nesting-too-deep`) and their closers stray ones after `top`: those are
+    /// removed too when they pair up exactly (as many stray closers, only blanks between).
+    static func copies(_ context: RuleContext, top: Int) -> NestedCopies {
+        let tree = context.tree, source = context.source
+        let topOpen = tree.nodes[TagFacts.opener(tree, top)!]
+        let argument = TagFacts.argument(source, topOpen)
+        var run = NestedCopies(count: 0, edits: [])
+        var current = top
+        while let inner = soleSameChild(context, current), let open = TagFacts.opener(tree, inner),
+              TagFacts.argument(source, tree.nodes[open]) == argument {
+            run.edits += TagFacts.removalEdits(tree, opener: open)
+            run.count += 1
+            current = inner
+        }
+        // Copies kept as text at the start of the innermost copy, then nothing else of the name inside it.
+        let b = context.bytes
+        let name = tree.lowercasedName(of: top)
+        let pattern = lowered(b, topOpen.range)
+        let issues = tree.issues
+        let inside = tree.nodes[current].range
+        var q = 0, high = issues.count
+        while q < high {
+            let mid = (q + high) / 2
+            if issues[mid].range.start < tree.nodes[TagFacts.opener(tree, current)!].range.end { q = mid + 1 } else { high = mid }
+        }
+        var deep: [ByteRange] = []
+        var at = tree.nodes[TagFacts.opener(tree, current)!].range.end
+        while q < issues.count, issues[q].range.start < inside.end {
+            let issue = issues[q]
+            q += 1
+            guard issue.kind == .nestingTooDeep, lowered(Array(issue.tagName.utf8)) == Array(name.utf8) else { continue }
+            while at < issue.range.start, b[at] == 0x0A || b[at] == 0x0D || ByteScan.whitespaceLength(b, at, issue.range.start) > 0 {
+                at += b[at] == 0x0A || b[at] == 0x0D ? 1 : ByteScan.whitespaceLength(b, at, issue.range.start)
+            }
+            guard at == issue.range.start, lowered(b, issue.range) == pattern else { return run }
+            deep.append(issue.range)
+            at = issue.range.end
+        }
+        guard !deep.isEmpty else { return run }
+        var strays: [ByteRange] = []
+        var j = tree.nodes[top].subtreeEnd
+        while j < tree.nodes.count, strays.count < deep.count {
+            let node = tree.nodes[j]
+            if node.kind == .strayCloseTag, tree.lowercasedName(of: j) == name {
+                strays.append(node.range)
+            } else if !(node.kind == .newline || (node.kind == .text && ByteScan.isBlank(b, node.range))) {
+                break
+            }
+            j += 1
+        }
+        guard strays.count == deep.count else { return run }
+        run.edits += deep.map(TextEdit.delete) + strays.map(TextEdit.delete)
+        run.count += deep.count
+        return run
+    }
+
+    /// The bytes of `range` in ASCII lower case.
+    static func lowered(_ b: [UInt8], _ range: ByteRange? = nil) -> [UInt8] {
+        let r = range ?? ByteRange(0, b.count)
+        return b[r.start..<r.end].map(TagCatalog.asciiLower)
+    }
 
     /// The chain of style elements opened back to back starting at `element` (each the first child of the last).
     func stack(_ tree: SyntaxTree, from element: Int) -> [Int] {
@@ -113,13 +215,19 @@ public struct RedundantTag: CleanupRule {
         return false
     }
 
-    func diagnostic(_ context: RuleContext, _ opener: Int, _ message: String) -> Diagnostic {
+    /// A finding on `opener` whose fix removes it and its closer, or the tags of `run` when given.
+    func diagnostic(_ context: RuleContext, _ opener: Int, _ message: String, removing run: NestedCopies? = nil) -> Diagnostic {
         let tree = context.tree
         let text = context.source.text(tree.nodes[opener].range)
         let related = TagFacts.closerRange(tree, opener: opener).map { [RelatedLocation(range: $0, message: Messages.closer)] } ?? []
+        let fix: Fix
+        if let run, run.count > 1 {
+            fix = Fix(title: Messages.runFixTitle(text, run.count), edits: run.edits)
+        } else {
+            fix = Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: opener))
+        }
         return Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: tree.nodes[opener].range, message: message,
-                          tags: DiagnosticTag.unnecessaryOnly, related: related,
-                          fixes: [Fix(title: Messages.fixTitle(text), edits: TagFacts.removalEdits(tree, opener: opener))])
+                          tags: DiagnosticTag.unnecessaryOnly, related: related, fixes: [fix])
     }
 
     enum Messages {
@@ -139,5 +247,8 @@ public struct RedundantTag: CleanupRule {
         static let stackFix = "Remove the stacked style tags"
         static let closer = "closer of this tag"
         static func fixTitle(_ text: String) -> String { "Remove \(text) and its closer" }
+        static func runFixTitle(_ text: String, _ count: Int) -> String {
+            "Remove the \(count) copies of \(text) nested in it and their closers"
+        }
     }
 }

@@ -2,10 +2,13 @@
 ///
 /// Openers that `style-leak` or `invalid-tag-argument` already report are left to them (the forum
 /// shows those as text anyway). The parser closes an unclosed inline tag at the end of its paragraph
-/// and a block tag at the end of its post; that is where the fix puts the closer.
+/// and a block tag at the end of its post; that is where the fix puts the closer (before the whitespace
+/// and any cut-off tag such as `[siz` that end the paragraph: text after it would turn it into words).
 ///
-/// Fixes (safe): insert the closer where the parser ended the tag (preferred), or remove the opener
-/// (the only fix for raw tags such as `[code]`, whose closing would turn the markup after them into text).
+/// Fixes (safe): insert the closer where the parser ended the tag (preferred; with the closers of the
+/// tags inside it left open at the same place, innermost first: `[b][i]x` -> `[b][i]x[/i][/b]`), or
+/// remove the opener (the only fix for raw tags such as `[code]`, whose closing would turn the markup
+/// after them into text).
 public struct UnclosedTag: CleanupRule {
     public static let code = "unclosed-tag"
     public static let defaultSeverity = Severity.warning
@@ -27,12 +30,34 @@ public struct UnclosedTag: CleanupRule {
             // Closing a raw tag (`[code]`) would turn the markup after it into text: only removal is offered.
             if node.tag?.tagClass != .raw, let e = TagFacts.element(ofOpener: tree, index), let c = TagFacts.closer(tree, e),
                tree.nodes[c].kind == .missingCloseTag {
-                // Close before the line break(s) and whitespace that end the paragraph.
+                // Close before the line break(s) and whitespace that end the paragraph, and before a
+                // cut-off tag there (`[u][siz`): text after it would turn it from markup into words.
                 var at = tree.nodes[c].range.start
                 let b = context.bytes
-                while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
-                fixes.append(Fix(title: Messages.insertTitle(name),
-                                 edits: [TextEdit(range: ByteRange(at, at), replacement: "[/\(name)]")]))
+                var k = c - 1
+                while true {
+                    while at > node.range.end, b[at - 1] == 0x0A || b[at - 1] == 0x0D || b[at - 1] == 0x20 || b[at - 1] == 0x09 { at -= 1 }
+                    while k > index, tree.nodes[k].range.start >= at,
+                          tree.nodes[k].range.isEmpty || tree.nodes[k].kind == .newline || tree.nodes[k].kind == .text { k -= 1 }
+                    guard k > index, tree.nodes[k].kind == .truncatedTag, tree.nodes[k].range.end == at else { break }
+                    at = tree.nodes[k].range.start
+                    k -= 1
+                }
+                // Inner tags left open at the same place close there too, innermost first: their own
+                // insertions at this offset would conflict, one per clean-up pass.
+                var closers = "[/\(name)]"
+                var inner: [String] = []
+                var m = c - 1
+                while m > index, tree.nodes[m].kind == .missingCloseTag, tree.nodes[m].range.start == tree.nodes[c].range.start {
+                    guard let open = TagFacts.opener(tree, tree.nodes[m].parent), tree.nodes[open].kind == .openTag,
+                          tree.nodes[open].tag?.tagClass != .raw, StyleLeak.leak(tree, open) == nil,
+                          !InvalidTagArgument.isInvalid(tree, open) else { inner = []; break }
+                    inner.append("[/\(tree.name(of: open))]")
+                    m -= 1
+                }
+                closers = inner.reversed().joined() + closers
+                fixes.append(Fix(title: Messages.insertTitle(closers),
+                                 edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
             }
             fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
@@ -45,7 +70,7 @@ public struct UnclosedTag: CleanupRule {
         static func message(_ text: String, _ name: String) -> String {
             "\(text) is never closed. The fix inserts [/\(name)] where the tag ends (or removes the opener)."
         }
-        static func insertTitle(_ name: String) -> String { "Insert [/\(name)] where the tag ends" }
+        static func insertTitle(_ closers: String) -> String { "Insert \(closers) where the tag ends" }
         static func removeTitle(_ text: String) -> String { "Remove \(text)" }
     }
 }

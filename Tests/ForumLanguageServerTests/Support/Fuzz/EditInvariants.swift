@@ -228,15 +228,39 @@ enum EditInvariants {
             failures.append("pushed \(last.params.diagnostics.count) diagnostics, a fresh analysis has \(fresh.diagnostics.count)")
             return failures
         }
-        for (pushed, expected) in zip(last.params.diagnostics, fresh.diagnostics) {
-            let start = model.position(of: expected.range.start, session.encoding)
-            let end = model.position(of: expected.range.end, session.encoding)
-            let got = pushed.range
-            if got.start.line != start.line || got.start.character != start.column
-                || got.end.line != end.line || got.end.character != end.column {
-                failures.append("diagnostic \(expected.code) at bytes \(expected.range) pushed as "
-                    + "\(got.start.line):\(got.start.character)-\(got.end.line):\(got.end.character), "
-                    + "model says \(start.line):\(start.column)-\(end.line):\(end.column) (\(session.encoding))")
+        // Each pushed diagnostic is the fresh one, field by field: code, severity, message, tags, source,
+        // range (converted by the model), related locations (uri, range, message). The first mismatch is
+        // reported (later ones usually follow from it).
+        func converted(_ range: ByteRange) -> String {
+            let start = model.position(of: range.start, session.encoding)
+            let end = model.position(of: range.end, session.encoding)
+            return "\(start.line):\(start.column)-\(end.line):\(end.column)"
+        }
+        for (index, (pushed, expected)) in zip(last.params.diagnostics, fresh.diagnostics).enumerated() {
+            var wrong: [String] = []
+            if pushed.code != expected.code { wrong.append("code \(pushed.code.debugDescription)") }
+            if pushed.severity != expected.severity.rawValue { wrong.append("severity \(String(describing: pushed.severity))") }
+            if pushed.message != expected.message { wrong.append("message \(pushed.message.debugDescription)") }
+            if pushed.source != "forumls" { wrong.append("source \(String(describing: pushed.source))") }
+            let tags = expected.tags.map(\.rawValue)
+            if (pushed.tags ?? []) != tags { wrong.append("tags \(pushed.tags ?? []), expected \(tags)") }
+            if pushed.range.text != converted(expected.range) {
+                wrong.append("range \(pushed.range.text), model says \(converted(expected.range)) (\(session.encoding))")
+            }
+            let related = pushed.relatedInformation ?? []
+            if related.count != expected.related.count {
+                wrong.append("\(related.count) related locations, expected \(expected.related.count)")
+            } else {
+                for (got, want) in zip(related, expected.related)
+                where got.location.uri != uri || got.message != want.message || got.location.range.text != converted(want.range) {
+                    wrong.append("related \(got.location.range.text) \(got.message.debugDescription), "
+                        + "expected \(converted(want.range)) \(want.message.debugDescription)")
+                    break
+                }
+            }
+            if !wrong.isEmpty {
+                failures.append("pushed diagnostic \(index) (fresh: \(expected.code) at bytes \(expected.range), "
+                    + "\(expected.message.debugDescription)) differs: \(wrong.joined(separator: "; "))")
                 break
             }
         }
@@ -246,8 +270,22 @@ enum EditInvariants {
     /// The parts of a `textDocument/publishDiagnostics` notification the checks read.
     struct PublishedDiagnostics: Decodable {
         struct Position: Decodable { var line: Int; var character: Int }
-        struct Range: Decodable { var start: Position; var end: Position }
-        struct Item: Decodable { var range: Range }
+        struct Range: Decodable {
+            var start: Position
+            var end: Position
+            var text: String { "\(start.line):\(start.character)-\(end.line):\(end.character)" }
+        }
+        struct Location: Decodable { var uri: String; var range: Range }
+        struct Related: Decodable { var location: Location; var message: String }
+        struct Item: Decodable {
+            var range: Range
+            var severity: Int?
+            var code: String
+            var source: String?
+            var message: String
+            var tags: [Int]?
+            var relatedInformation: [Related]?
+        }
         struct Params: Decodable { var uri: String; var version: Int?; var diagnostics: [Item] }
         var method: String
         var params: Params

@@ -75,8 +75,10 @@ enum ServerInvariants {
         }
     }
 
+    /// The body's probe, nil when it is not JSON (strictly: `JSONDecoder` alone takes trailing commas).
     static func probe(_ body: [UInt8]) -> Probe? {
-        try? JSONDecoder().decode(Probe.self, from: Data(body))
+        guard JSONSyntax.violation(in: body) == nil else { return nil }
+        return try? JSONDecoder().decode(Probe.self, from: Data(body))
     }
 
     /// The message bodies a `FrameReader` finds in `bytes`.
@@ -112,7 +114,23 @@ enum ServerInvariants {
             guard digits > 0, bytes.count - j >= 4, Array(bytes[j..<j + 4]) == [0x0D, 0x0A, 0x0D, 0x0A] else { break }
             j += 4
             guard bytes.count - j >= length else { break }
-            frames.append(Array(bytes[j..<j + length]))
+            // A header line (`Content-Length:`, spaces, digits, raw CR LF) starting inside the body means
+            // the length was wrong: the server cuts the body there (Protocol/README.md,
+            // "Resynchronisation"), so the frame is not well formed.
+            let body = Array(bytes[j..<j + length])
+            let needle = Array("content-length:".utf8)
+            let smuggled = (j..<(j + length)).contains { s in
+                guard bytes.count - s >= needle.count,
+                      zip(bytes[s..<s + needle.count], needle).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+                else { return false }
+                var k = s + needle.count
+                while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+                let digitsStart = k
+                while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+                return k > digitsStart && k + 1 < bytes.count && bytes[k] == 0x0D && bytes[k + 1] == 0x0A
+            }
+            if smuggled { break }
+            frames.append(body)
             i = j + length
         }
         return frames

@@ -23,4 +23,19 @@ import ForumMarkup
     @Test func nearMissProseAboutReportingAndBylines() {
         #expect(findings("forum-chrome", "这篇文章讲怎样举报垃圾帖:点击回复下面的举报按钮。\n\n人民日报客户端2021-06-08 12:06浏览量146万\n").isEmpty)
     }
+    /// The fuzz finding: `回复` twice is a button run, once a reply; deleting one line alone would make
+    /// the other body text, so that fix is not safe, and clean-up deletes the run whole.
+    @Test func oneLineOfAContextualRunIsNotSafe() {
+        let d = findings("forum-chrome", "回复\n回复")
+        #expect(d.count == 2)
+        #expect(d.allSatisfy { $0.fixes.count == 2 && !$0.fixes[0].isSafe && $0.fixes[1].isSafe })
+        #expect(CleanupRunner.cleanUp(SourceText("回复\n回复")).text == "")
+    }
+    /// Near miss: lines that are chrome anywhere (edit notices) keep their safe one-line fix.
+    @Test func runOfContextFreeLinesKeepsOneLineFixes() {
+        let text = "正文第一段。\n本帖最后由 甲 于 2023-4-2 18:25 编辑\nLast edited by bob; 2023-04-02 at 18:25.\n正文第二段。\n"
+        let d = findings("forum-chrome", text)
+        #expect(d.count == 2)
+        #expect(d.allSatisfy { $0.fixes.first?.isSafe == true })
+    }
 }

@@ -16,3 +16,18 @@ import ForumMarkup
         #expect(findings("repeated-fragment", "haha haha \n").isEmpty)
     }
 }
+
+@Suite struct RepeatedFragmentChromeTests {
+    /// The fuzz finding: `UID123` alone reads as a profile line (chrome), so deleting the copy would take
+    /// the text out of the body; the fix stays on offer but is not safe.
+    @Test func fixThatWouldMakeChromeIsNotSafe() {
+        let d = findings("repeated-fragment", "x\nUID123UID123\n")
+        #expect(d.count == 1)
+        #expect(d.first?.fixes.first?.isSafe == false)
+        #expect(CleanupRunner.cleanUp(SourceText("x\nUID123UID123\n")).text.contains("UID123"))
+    }
+    /// Near miss: a fragment that stays prose keeps its safe fix.
+    @Test func fixThatStaysTextIsSafe() {
+        #expect(findings("repeated-fragment", "see 3a4bsee 3a4b\n").first?.fixes.first?.isSafe == true)
+    }
+}

@@ -14,4 +14,18 @@ import ForumMarkup
     @Test func nearMissStyleLeakIsNotUnclosed() {
         #expect(findings("unclosed-tag", "[backcolor=transparent !important]text\n").isEmpty)
     }
+    /// The fuzz finding: a closer after a cut-off tag at the paragraph's end (`[u][siz`) would turn the
+    /// fragment into words; the closer goes before it.
+    @Test func closerGoesBeforeACutOffTag() {
+        #expect(fixed("unclosed-tag", "[u][siz") == "[u][/u][siz")
+        #expect(fixed("unclosed-tag", "[u]text [siz\n") == "[u]text[/u] [siz\n")
+    }
+    /// Tags left open at the same place close in one insertion, innermost first, so one clean-up pass
+    /// closes them all (separate insertions at one offset conflict: one per pass).
+    @Test func nestedOpenTagsCloseTogether() {
+        #expect(fixed("unclosed-tag", "[b][i][u]x\n") == "[b][i][u]x[/u][/i][/b]\n")
+        let result = CleanupRunner.cleanUp(SourceText("[b][i][u]x\n"))
+        #expect(result.text == "[b][i][u]x[/u][/i][/b]\n")
+        #expect(result.passes == 1)
+    }
 }
