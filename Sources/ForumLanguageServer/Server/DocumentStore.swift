@@ -35,7 +35,7 @@ public final class OpenDocument {
         if let cachedAnalysis { return cachedAnalysis }
         let analysis = DocumentAnalysis(source: source, options: options)
         cachedAnalysis = analysis
-        let whole = analysis.ruleFindings.sorted
+        let whole = analysis.ruleFindings.sorted.map(\.published)
         if let incremental = currentFindings, incremental != whole {
             // Never expected (tests compare the two); if it happens, the whole analysis wins.
             Log.warning("incremental diagnostics of \(uri) v\(version) differ from a whole analysis; using the whole one")
@@ -45,11 +45,13 @@ public final class OpenDocument {
         return analysis
     }
 
-    /// The current version's diagnostics in document order (fixes not checked): kept up to date by
-    /// `IncrementalFindings` after small edits, else taken from a whole analysis.
+    /// The current version's diagnostics in document order, as published (no fixes: code actions take
+    /// them from `analysis`): kept up to date by `IncrementalFindings` after small edits, else taken from
+    /// a whole analysis.
     public var findings: [Diagnostic] {
         if let currentFindings { return currentFindings }
-        return analysis.ruleFindings.sorted
+        _ = analysis
+        return currentFindings ?? []
     }
     private var currentFindings: [Diagnostic]?
     /// How the current findings were derived from those of generation `lastUpdateBase` by one edit.

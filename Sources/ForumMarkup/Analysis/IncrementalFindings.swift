@@ -11,8 +11,12 @@
 /// - no diagnostic kept from before or after the middle reaches into it.
 /// Otherwise (or when a window would be large) the caller analyses the whole document. The fuzz
 /// target `edits` and `IncrementalFindingsTests` compare the result with a fresh analysis.
+///
+/// Only what is published is kept (`Diagnostic.published`: no fixes). Fixes can depend on the whole
+/// document (a chrome fix is unsafe when any other line could turn into chrome); code actions take
+/// them from a whole analysis.
 public struct FindingsUpdate: Sendable {
-    /// All diagnostics of the new version in document order (fixes not yet checked, as `RuleFindings`).
+    /// All diagnostics of the new version in document order, as published (without fixes).
     public let findings: [Diagnostic]
     /// `findings[..<unchangedPrefix]` are the old version's first diagnostics, unchanged.
     public let unchangedPrefix: Int
@@ -37,7 +41,8 @@ public enum IncrementalFindings {
 
     /// The new version's diagnostics after `edit` (a byte range of `oldSource` and its replacement,
     /// which turned it into `newSource`), or nil when the whole document must be analysed.
-    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them.
+    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them, published
+    /// (without fixes).
     public static func update(_ old: [Diagnostic], oldSource: SourceText, edit: TextEdit,
                               newSource: SourceText, options: AnalysisOptions) -> FindingsUpdate? {
         let delta = newSource.count - oldSource.count
@@ -197,12 +202,10 @@ public enum IncrementalFindings {
 
     static func stays(_ d: Diagnostic, before offset: Int) -> Bool {
         d.range.end <= offset && d.related.allSatisfy { $0.range.end <= offset }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.end <= offset } }
     }
 
     static func stays(_ d: Diagnostic, after offset: Int) -> Bool {
         d.range.start >= offset && d.related.allSatisfy { $0.range.start >= offset }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.start >= offset } }
     }
 }
 
@@ -223,7 +226,7 @@ struct WindowAnalysis {
         start = range.start
         self.source = text
         self.analysis = analysis
-        findings = analysis.ruleFindings.sorted.map { $0.shifted(by: range.start) }
+        findings = analysis.ruleFindings.sorted.map { $0.published.shifted(by: range.start) }
         bodyEnds = analysis.structure.bodyEndOffsets.map { $0 + range.start }
         hasChrome = analysis.structure.hasChrome
     }
@@ -285,7 +288,6 @@ struct WindowAnalysis {
         let high = start + source.count == documentEnd ? Int.max : start + source.count
         func inside(_ r: ByteRange) -> Bool { r.start > low && r.end < high }
         return inside(d.range) && d.related.allSatisfy { inside($0.range) }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { inside($0.range) } }
     }
 
     /// The findings that start in `from..<to`.
@@ -300,6 +302,13 @@ struct WindowAnalysis {
 }
 
 extension Diagnostic {
+    /// The diagnostic as a client sees it: without fixes (those come from a whole analysis).
+    public var published: Diagnostic {
+        var copy = self
+        copy.fixes = []
+        return copy
+    }
+
     /// The same diagnostic with every range (its own, related places, fix edits) moved by `delta` bytes.
     public func shifted(by delta: Int) -> Diagnostic {
         guard delta != 0 else { return self }
