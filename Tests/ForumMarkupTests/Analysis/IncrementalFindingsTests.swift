@@ -36,14 +36,17 @@ import Testing
         let options = AnalysisOptions(dialect: dialect)
         var source = SourceText(bytes: text)
         var findings = DocumentAnalysis(source: source, options: options).ruleFindings.sorted.map(\.published)
+        var tags = TagIndex(text)
         var tally = Tally()
         for step in 0..<count {
             let edit = randomEdit(source, &random)
             let next = source.applying([edit])
             let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
             tally.edits += 1
-            if let update = IncrementalFindings.update(findings, oldSource: source, edit: edit, newSource: next, options: options) {
+            if let update = IncrementalFindings.update(findings, tags: tags, oldSource: source, edit: edit, newSource: next,
+                                                       options: options) {
                 tally.incremental += 1
+                #expect(update.tags.sameTags(as: TagIndex(next.bytes)), "\(name) step \(step): tag index after \(edit)")
                 if update.findings != fresh {
                     let first = zip(update.findings, fresh).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(update.findings.count, fresh.count)
                     Issue.record("""
@@ -65,6 +68,7 @@ import Testing
             }
             source = next
             findings = fresh
+            tags = TagIndex(next.bytes)
         }
         return tally
     }
@@ -106,7 +110,8 @@ import Testing
             let edit = TextEdit(range: ByteRange(offset, offset), replacement: letters[Int(random.next() % 5)])
             let next = source.applying([edit])
             let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
-            if let update = IncrementalFindings.update(findings, oldSource: source, edit: edit, newSource: next, options: options) {
+            if let update = IncrementalFindings.update(findings, tags: TagIndex(source.bytes), oldSource: source, edit: edit,
+                                                       newSource: next, options: options) {
                 incremental += 1
                 #expect(update.findings == fresh, "\(edit)")
             }
