@@ -18,8 +18,9 @@ struct SizeResult {
     /// `textDocument/codeAction` with `only: ["source.fixAll"]` over the whole document, and its edits.
     var fixAll = 0.0, fixAllEdits = 0
     /// Edit -> diagnostics times when this size got the edit series: read off the pipe; read and
-    /// checked (uri, version); read and decoded with JSONDecoder (every `--decode-every`th edit only).
-    var editsRead: [Double] = [], editsChecked: [Double] = [], editsDecoded: [Double] = []
+    /// checked (uri, version); read and decoded with JSONDecoder, and that decode alone (both for
+    /// every `--decode-every`th edit only).
+    var editsRead: [Double] = [], editsChecked: [Double] = [], editsDecoded: [Double] = [], decodeAlone: [Double] = []
     /// The edit series stopped at the budget before all asked edits ran.
     var editsCut = false
     /// VmHWM and VmRSS after `shutdown`, in KiB.
@@ -57,10 +58,12 @@ enum LSPBench {
         do {
             for _ in 0..<options.coldRuns { results.coldStarts.append(try coldStart(server)) }
             for size in sizes {
+                progress("\(LSPReport.sizeLabel(size)) document" + (size == editSize ? " (+\(options.edits) edits)" : ""))
                 results.sizes.append(try measure(server: server, bytes: size, options: options,
                                                   edits: size == editSize ? options.edits : 0))
             }
             if options.with100MB {
+                progress("100 MB document")
                 results.growthOnly = try measure(server: server, bytes: 100 * megabyte, options: options, edits: 0)
             }
         } catch {
@@ -70,6 +73,11 @@ enum LSPBench {
         results.totalSeconds = seconds(clock.now - started)
         LSPReport.print(results, options)
         return results.sizes.contains { !$0.problems.isEmpty } || !(results.growthOnly?.problems.isEmpty ?? true) ? 1 : 0
+    }
+
+    /// Says on stderr which part runs now (the run takes minutes; stdout stays the report).
+    static func progress(_ part: String) {
+        FileHandle.standardError.write(Data("forumls-bench: LSP: \(part)...\n".utf8))
     }
 
     /// `--server`, or `forumls` in the folder of this executable; exits with advice when it is missing.
@@ -170,7 +178,10 @@ enum LSPBench {
                 let published = try client.waitForDiagnostics(uri: uri, version: version, decode: decode)
                 result.editsRead.append(milliseconds(published.readAt - sent))
                 result.editsChecked.append(milliseconds(published.checkedAt - sent))
-                if let decodedAt = published.decodedAt { result.editsDecoded.append(milliseconds(decodedAt - sent)) }
+                if let decodedAt = published.decodedAt {
+                    result.editsDecoded.append(milliseconds(decodedAt - sent))
+                    result.decodeAlone.append(milliseconds(decodedAt - published.checkedAt))
+                }
             }
         }
 

@@ -25,8 +25,6 @@ if options.runStages {
     StageBench.run(options)
 }
 if options.runLSP {
-    // Find the server before the minutes of the stage table, so a missing binary fails at once.
-let server = options.runLSP ? LSPBench.serverPath(options) : ""
-if options.runStages { print("") }
+    if options.runStages { print("") }
     exit(LSPBench.run(options, server: server))
 }

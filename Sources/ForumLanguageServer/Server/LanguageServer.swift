@@ -5,7 +5,10 @@
 /// `$/cancelRequest` on arrival (a queued request it names is answered `-32800` and never runs),
 /// and queues everything else. The worker (`runWorker` or `drain`) takes messages in order,
 /// enforces the lifecycle, runs handlers, and pushes diagnostics whenever the queue runs dry, so a
-/// burst of edits is analysed once. The parser and the analysis know nothing of this.
+/// burst of edits is analysed once. When no message has arrived for `idleSeconds` after some work,
+/// the worker returns the heap's free pages to the kernel (`HeapTuning.releaseFreedMemory`), so the
+/// resident size of an idle server is the memory in use, not the high-water mark of its biggest
+/// burst. The parser and the analysis know nothing of this.
 public final class LanguageServer: @unchecked Sendable {
     /// The server's name in `serverInfo`.
     public static let name = "forumls"
@@ -23,12 +26,19 @@ public final class LanguageServer: @unchecked Sendable {
     let context: ServerContext
     private let workerEncoder = MessageEncoder()
     private var finished = false
+    /// True when the worker has done work since it last released freed memory.
+    private var workedSinceRelease = false
+    /// How long (seconds) the worker waits without messages before releasing freed memory.
+    private let idleSeconds: Double
 
     /// Makes a server writing framed messages to `output` (returning false when the client is
     /// gone) and calling `terminate` with the exit code when it ends (after `exit`, end of input,
     /// or a vanished client).
-    public init(output: @escaping @Sendable ([UInt8]) -> Bool, terminate: @escaping @Sendable (Int32) -> Void) {
+    /// `idleSeconds` is the quiet time after which `runWorker` releases freed heap memory.
+    public init(output: @escaping @Sendable ([UInt8]) -> Bool, terminate: @escaping @Sendable (Int32) -> Void,
+                idleSeconds: Double = 1) {
         self.terminate = terminate
+        self.idleSeconds = idleSeconds
         let queue = self.queue
         self.output = OutputChannel(sink: output, onBroken: {
             Log.info("the client went away (write failed); stopping")
@@ -105,10 +115,16 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func step(wait: Bool) {
-        guard let item = queue.pop(wait: wait) else {
-            publishOnePending()
+        let timeout = wait && workedSinceRelease ? idleSeconds : nil
+        guard let item = queue.pop(wait: wait, timeout: timeout) else {
+            if wait {
+                releaseFreedMemory()
+            } else {
+                publishOnePending()
+            }
             return
         }
+        workedSinceRelease = true
         switch item {
         case .endOfInput:
             let code: Int32 = context.phase == .shutDown ? 0 : 1
@@ -204,6 +220,15 @@ public final class LanguageServer: @unchecked Sendable {
         case .failure(let error):
             output.send(workerEncoder.response(id: id, error: error))
         }
+    }
+
+    /// Called after `idleSeconds` without messages: the heap's free pages go back to the kernel.
+    private func releaseFreedMemory() {
+        workedSinceRelease = false
+        let clock = ContinuousClock()
+        let start = clock.now
+        HeapTuning.releaseFreedMemory()
+        Log.debug("idle: released freed heap memory in \(milliseconds(clock.now - start))")
     }
 
     /// Pushes the diagnostics of the oldest document waiting for them (its newest version).

@@ -33,6 +33,14 @@ final class Condition: @unchecked Sendable {
     /// Waits for a signal; call only inside `locked`.
     func wait() { pthread_cond_wait(condition, mutex) }
 
+    /// Waits for a signal until the wall clock (`CLOCK_REALTIME`, the condition's clock) reads
+    /// `deadline`; call only inside `locked`. Returns false when the deadline passed (a spurious
+    /// wake-up returns true: re-check the state).
+    func wait(until deadline: timespec) -> Bool {
+        var deadline = deadline
+        return pthread_cond_timedwait(condition, mutex, &deadline) != ETIMEDOUT
+    }
+
     /// Wakes one waiter.
     func signal() { pthread_cond_signal(condition) }
 }
@@ -58,12 +66,18 @@ final class MessageQueue: @unchecked Sendable {
         }
     }
 
-    /// The oldest item; waits for one when `wait` is true, else returns nil when empty.
-    func pop(wait: Bool) -> Item? {
-        condition.locked {
+    /// The oldest item; waits for one when `wait` is true, else returns nil when empty. With
+    /// `timeout` (seconds) a waiting pop gives up and returns nil when nothing arrived in that time.
+    func pop(wait: Bool, timeout: Double? = nil) -> Item? {
+        let deadline = timeout.map(Self.deadline)
+        return condition.locked {
             while head >= items.count {
                 if !wait { return nil }
-                condition.wait()
+                if let deadline {
+                    if !condition.wait(until: deadline) && head >= items.count { return nil }
+                } else {
+                    condition.wait()
+                }
             }
             let item = items[head]
             head += 1
@@ -73,6 +87,17 @@ final class MessageQueue: @unchecked Sendable {
             }
             return item
         }
+    }
+
+    /// The wall-clock time `seconds` from now (a clock step only makes a timed pop early or late).
+    private static func deadline(_ seconds: Double) -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let whole = Int(seconds)
+        var nanoseconds = now.tv_nsec + Int((seconds - Double(whole)) * 1e9)
+        var secs = now.tv_sec + whole
+        if nanoseconds >= 1_000_000_000 { secs += 1; nanoseconds -= 1_000_000_000 }
+        return timespec(tv_sec: secs, tv_nsec: nanoseconds)
     }
 
     /// True when nothing is waiting.
