@@ -17,8 +17,11 @@ public enum BodyText {
 
     /// True when applying `fix` leaves the document's body text unchanged.
     public static func preserves(_ fix: Fix, in context: RuleContext) -> Bool {
+        let indexTags = context.indexTagRanges
         for edit in fix.edits {
             let range = context.source.clamp(edit.range)
+            // Removing an `[index]` tag changes which `[#N]` are entries (markup) and which are text.
+            if !indexTags.isEmpty, indexTags.contains(where: { range.overlaps($0) }) { return false }
             if edit.replacement.isEmpty && isPlainlySafeDeletion(range, in: context) { continue }
             // Only the non-body ranges of the lines the edit touches matter.
             let window = ByteRange(context.source.lineFullRange(context.source.line(containing: range.start)).start,

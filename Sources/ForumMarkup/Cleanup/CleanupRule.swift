@@ -158,6 +158,29 @@ public final class RuleContext {
     }
     private var markupCache: [ByteRange]?
 
+    /// The opener and closer ranges of every `[index]` element when the document has an index entry
+    /// shape (`[#`) anywhere, sorted; empty otherwise. Entries (`[#1]Title`) are tags only directly
+    /// inside `[index]`, so an edit that removes one of these tags turns entries into text or text into
+    /// entries. Computed once.
+    public var indexTagRanges: [ByteRange] {
+        if let cached = indexCache { return cached }
+        var found: [ByteRange] = []
+        let b = bytes
+        var hasEntry = false
+        var i = 0
+        while i + 1 < b.count { if b[i] == 0x5B && b[i + 1] == 0x23 { hasEntry = true; break }; i += 1 }
+        if hasEntry {
+            for (index, node) in tree.nodes.enumerated() where node.kind == .element && node.tag?.name == "index" {
+                if let open = TagFacts.opener(tree, index), !tree.nodes[open].range.isEmpty { found.append(tree.nodes[open].range) }
+                if let close = TagFacts.closer(tree, index), !tree.nodes[close].range.isEmpty { found.append(tree.nodes[close].range) }
+            }
+            found.sort()
+        }
+        indexCache = found
+        return found
+    }
+    private var indexCache: [ByteRange]?
+
     /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
     public var nonBodyRanges: [ByteRange] {
         if let cached = nonBodyCache { return cached }
