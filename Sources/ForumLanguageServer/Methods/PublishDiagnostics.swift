@@ -1,3 +1,5 @@
+import ForumMarkup
+
 /// `textDocument/publishDiagnostics` (server to client): pushed after open and change when the
 /// client does not pull. The dispatcher calls `publish` once the queue is empty, so a burst of
 /// edits is analysed once, at its newest version; the notification carries that `version`.
@@ -9,8 +11,9 @@ public enum PublishDiagnostics {
     static func publish(_ document: OpenDocument, _ context: ServerContext) {
         let clock = ContinuousClock()
         let start = clock.now
-        let analysed = document.isAnalysed
-        _ = document.analysis
+        let analysed = document.isAnalysed || document.knownFindings != nil
+        // Known findings (kept up to date by small edits) need no analysis; otherwise this analyses.
+        _ = document.findings
         let afterAnalysis = clock.now
         let (count, diagnostics) = document.encodedLSPDiagnostics(context.encoding)
         let params = PreEncodedJSON.object([
@@ -24,7 +27,7 @@ public enum PublishDiagnostics {
         Log.debug("published \(count) diagnostics for \(document.uri) v\(document.version): "
                   + "analysis \(analysed ? "cached" : milliseconds(afterAnalysis - start)), "
                   + "conversion and encoding \(milliseconds(afterConversion - afterAnalysis)), "
-                  + "writing \(milliseconds(end - afterConversion)) (\(diagnostics.bytes.count) bytes)")
+                  + "writing \(milliseconds(end - afterConversion)) (\(diagnostics.bytes.count) bytes); incremental fallbacks so far: \(IncrementalFindings.refusals)")
     }
 }
 

@@ -35,8 +35,29 @@ public final class OpenDocument {
         if let cachedAnalysis { return cachedAnalysis }
         let analysis = DocumentAnalysis(source: source, options: options)
         cachedAnalysis = analysis
+        let whole = analysis.ruleFindings.sorted
+        if let incremental = currentFindings, incremental != whole {
+            // Never expected (tests compare the two); if it happens, the whole analysis wins.
+            Log.warning("incremental diagnostics of \(uri) v\(version) differ from a whole analysis; using the whole one")
+            lastUpdate = nil
+        }
+        currentFindings = whole
         return analysis
     }
+
+    /// The current version's diagnostics in document order (fixes not checked): kept up to date by
+    /// `IncrementalFindings` after small edits, else taken from a whole analysis.
+    public var findings: [Diagnostic] {
+        if let currentFindings { return currentFindings }
+        return analysis.ruleFindings.sorted
+    }
+    private var currentFindings: [Diagnostic]?
+    /// How the current findings were derived from those of generation `lastUpdateBase` by one edit.
+    var lastUpdate: FindingsUpdate?
+    var lastUpdateBase = -1
+    /// The generation and encoding `sentDiagnostics` were made for.
+    var sentGeneration = -1
+    var sentEncoding: PositionEncoding?
 
     /// The position index of the current version in `encoding` (cached: one encoding per session).
     public func positionIndex(_ encoding: PositionEncoding) -> PositionIndex {
@@ -51,6 +72,8 @@ public final class OpenDocument {
         guard options != self.options else { return }
         self.options = options
         cachedAnalysis = nil
+        currentFindings = nil
+        lastUpdate = nil
         optionsEpoch += 1
     }
 
@@ -66,14 +89,24 @@ public final class OpenDocument {
     /// True when the current version has been analysed already.
     public var isAnalysed: Bool { cachedAnalysis != nil }
 
-    /// Replaces the text (the cached analysis is dropped).
-    func replace(_ source: SourceText, version: Int, generation: Int) {
+    /// Replaces the text (the cached analysis is dropped). `findings` are the new text's diagnostics
+    /// when known without a whole analysis.
+    func replace(_ source: SourceText, version: Int, generation: Int, findings: [Diagnostic]? = nil, update: FindingsUpdate? = nil) {
+        lastUpdateBase = self.generation
         self.source = source
         self.version = version
         self.generation = generation
         cachedAnalysis = nil
         cachedIndex = nil
+        currentFindings = findings
+        lastUpdate = update
     }
+
+    /// The analysis options in force.
+    var analysisOptions: AnalysisOptions { options }
+
+    /// The diagnostics of the current text if already known (no analysis is started).
+    var knownFindings: [Diagnostic]? { currentFindings }
 }
 
 /// The open documents, by URI. Confined to the worker thread.
@@ -104,15 +137,28 @@ public final class DocumentStore {
     func change(uri: String, version: Int, changes: [TextDocumentContentChangeEvent], encoding: PositionEncoding) -> OpenDocument? {
         guard let document = documents[uri] else { return nil }
         var source = document.source
+        // Small edits update the diagnostics from the previous ones (re-analysing the paragraphs around
+        // the edit); anything else leaves them to a whole analysis on first use.
+        var findings = document.knownFindings
+        var update: FindingsUpdate?
         for change in changes {
             if let range = change.range {
-                let bytes = PositionConverter(source, encoding).byteRange(range)
-                source = source.applying([TextEdit(range: bytes, replacement: change.text)])
+                let edit = TextEdit(range: PositionConverter(source, encoding).byteRange(range), replacement: change.text)
+                let next = source.applying([edit])
+                if let old = findings {
+                    update = IncrementalFindings.update(old, oldSource: source, edit: edit, newSource: next,
+                                                        options: document.analysisOptions)
+                    findings = update?.findings
+                }
+                source = next
             } else {
                 source = SourceText(change.text)
+                findings = nil
             }
         }
-        document.replace(source, version: version, generation: takeGeneration())
+        // The encoding of unchanged diagnostics can be reused only across exactly one update.
+        document.replace(source, version: version, generation: takeGeneration(), findings: findings,
+                         update: changes.count == 1 ? update : nil)
         return document
     }
 

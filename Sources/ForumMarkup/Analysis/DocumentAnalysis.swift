@@ -49,13 +49,10 @@ public final class DocumentAnalysis: Sendable {
         self.options = options
         var tree = Parser.parse(source, dialect: options.dialect)
         var structure = PageStructure(tree: tree)
-        // Unclosed block (and content-parsed raw) tags stop at their post's end: re-parse with the post
-        // body ends as limits. Unclosed style tags already end with their paragraph, so they never cost a
-        // second parse (scraped pages are full of them).
-        if structure.posts.count > 1, tree.issues.contains(where: {
-            guard $0.kind == .unclosedTag, let tag = TagCatalog.lookup($0.tagName) else { return false }
-            return tag.tagClass == .block || tag.tagClass == .raw
-        }) {
+        // No element crosses a post's end (posts are separate pages' worth of markup): re-parse with the
+        // post body ends as limits. Always, not only when a block tag is left open, so that whether two
+        // posts' tags pair never depends on a third post elsewhere (incremental analysis relies on it).
+        if structure.posts.count > 1 {
             let limits = structure.bodyEndOffsets.filter { $0 < source.count }
             if !limits.isEmpty {
                 tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)

@@ -129,7 +129,8 @@ public struct ForumChrome: CleanupRule {
             "Forum chrome (\(kinds[kind] ?? kind.replacingDashes)): this line is forum UI, not post content. The fix deletes it."
         }
         static let lineFix = "Delete this chrome line"
-        static func runFix(_ first: Int, _ last: Int) -> String { "Delete the chrome run (lines \(first)-\(last))" }
+        /// No line numbers in the title: a title must not change when lines above are added or removed.
+        static func runFix(_ first: Int, _ last: Int) -> String { "Delete the chrome run (\(last - first + 1) lines)" }
     }
 }
 

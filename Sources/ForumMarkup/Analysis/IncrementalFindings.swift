@@ -1,0 +1,324 @@
+/// The diagnostics of an edited document, computed from the previous version's diagnostics and a
+/// re-analysis of the paragraphs around the edit instead of the whole document.
+///
+/// A whole analysis of a 1 MB scraped page takes about 100 ms; a keystroke must not. The paragraphs
+/// the edit touches (the *middle*, bounded by blank lines) are analysed again together with a few
+/// paragraphs of context on each side (the *window*), as a document of their own. That result is
+/// trusted only when the window provably behaves like the whole document around the middle:
+/// - the window of the *old* text, analysed alone, gives exactly the old diagnostics of the middle;
+/// - the context paragraphs give the same diagnostics before and after the edit, and the post ends
+///   the parser stops unclosed block tags at are the same there (so the edit's effect stays inside);
+/// - no diagnostic kept from before or after the middle reaches into it.
+/// Otherwise (or when a window would be large) the caller analyses the whole document. The fuzz
+/// target `edits` and `IncrementalFindingsTests` compare the result with a fresh analysis.
+public struct FindingsUpdate: Sendable {
+    /// All diagnostics of the new version in document order (fixes not yet checked, as `RuleFindings`).
+    public let findings: [Diagnostic]
+    /// `findings[..<unchangedPrefix]` are the old version's first diagnostics, unchanged.
+    public let unchangedPrefix: Int
+    /// The last `shiftedSuffix` diagnostics are the old version's last ones, moved by `byteDelta`
+    /// bytes and `lineDelta` lines (their columns are unchanged: they start on lines after the edit).
+    public let shiftedSuffix: Int
+    public let byteDelta: Int
+    public let lineDelta: Int
+}
+
+public enum IncrementalFindings {
+    /// Why the last updates fell back, counted by reason (read by tests and benchmarks; not synchronised:
+    /// the server's worker thread is the only writer).
+    nonisolated(unsafe) public static var refusals: [String: Int] = [:]
+    static func refuse(_ why: String) -> FindingsUpdate? { refusals[why, default: 0] += 1; return nil }
+    /// Context sizes to try, smallest first: (paragraphs, bytes) on each side of the middle.
+    static let contexts: [(paragraphs: Int, bytes: Int)] = [(2, 1_024), (6, 16_384)]
+    /// The largest middle re-analysed (larger edits or paragraphs analyse the whole document).
+    static let maxMiddleBytes = 65_536
+    /// Lines at the top of a document whose edits are analysed with all the lines above them.
+    static let topLines = 420
+
+    /// The new version's diagnostics after `edit` (a byte range of `oldSource` and its replacement,
+    /// which turned it into `newSource`), or nil when the whole document must be analysed.
+    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them.
+    public static func update(_ old: [Diagnostic], oldSource: SourceText, edit: TextEdit,
+                              newSource: SourceText, options: AnalysisOptions) -> FindingsUpdate? {
+        let delta = newSource.count - oldSource.count
+        let a = min(max(edit.range.start, 0), oldSource.count)
+        let b = min(max(edit.range.end, a), oldSource.count)
+        guard let middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
+        let middleStart = oldSource.lineStarts[middle.lowerBound]
+        let middleEnd = middle.upperBound < oldSource.lineCount ? oldSource.lineStarts[middle.upperBound] : oldSource.count
+        guard middleEnd - middleStart <= maxMiddleBytes,
+              !joinsLineBreak(newSource, at: middleStart) else { return refuse("splits CR LF") }
+        // The diagnostics kept from the old version must not reach into the middle.
+        let prefix = firstIndex(old) { $0.range.start >= middleStart }
+        let suffix = firstIndex(old) { $0.range.start >= middleEnd }
+        for i in 0..<prefix where !stays(old[i], before: middleStart) { return refuse("a finding before reaches in") }
+        for i in suffix..<old.count where !stays(old[i], after: middleEnd) { return refuse("a finding after reaches in") }
+
+        for context in contexts {
+            let window = windowLines(oldSource, middle: middle, context: context)
+            let windowStart = oldSource.lineStarts[window.lowerBound]
+            let windowEnd = window.upperBound < oldSource.lineCount ? oldSource.lineStarts[window.upperBound] : oldSource.count
+            guard !joinsLineBreak(newSource, at: windowStart) else { return refuse("splits CR LF") }
+            let before = WindowAnalysis(oldSource, ByteRange(windowStart, windowEnd), options)
+            // The old window alone must reproduce the old middle exactly, or it lacks context.
+            guard before.findings(from: middleStart, to: middleEnd).elementsEqual(old[prefix..<suffix]) else {
+                _ = refuse("old window differs (context \(context.paragraphs))")
+                continue
+            }
+            let after = WindowAnalysis(newSource, ByteRange(windowStart, windowEnd + delta), options)
+            let newMiddleEnd = middleEnd + delta
+            let middleFindings = after.findings(from: middleStart, to: newMiddleEnd)
+            guard after.hasChrome == before.hasChrome,
+                  // Lines that place titles, posts and the page footer stay what they were (their effect is global).
+                  after.structuralLines(from: middleStart, to: newMiddleEnd) == before.structuralLines(from: middleStart, to: middleEnd),
+                  // A finding that reaches the window's edge (an unclosed tag closed at the end) may reach further.
+                  middleFindings.allSatisfy({ after.staysInside($0, documentEnd: newSource.count) }),
+                  after.limits(before: middleStart) == before.limits(before: middleStart),
+                  after.limits(from: middleEnd + delta).map({ $0 - delta }) == before.limits(from: middleEnd),
+                  after.findings(from: windowStart, to: middleStart).elementsEqual(before.findings(from: windowStart, to: middleStart)),
+                  after.findings(from: middleEnd + delta, to: Int.max).map({ $0.shifted(by: -delta) })
+                    .elementsEqual(before.findings(from: middleEnd, to: Int.max)) else { return refuse("effect reaches the context") }
+            // Openers and closers pair by name across the whole document: a name whose tags the edit
+            // added or removed must have no unpaired tag anywhere else, or the pairing may move there.
+            // A block or raw-content tag left open in the middle runs to its post's end or the document's,
+            // past the window: the window cannot tell where.
+            if after.hasUnclosedBlock(from: middleStart, to: newMiddleEnd) || before.hasUnclosedBlock(from: middleStart, to: middleEnd) {
+                return refuse("unclosed block tag")
+            }
+            let newCounts = after.tagCounts(from: middleStart, to: newMiddleEnd)
+            let oldCounts = before.tagCounts(from: middleStart, to: middleEnd)
+            let changedNames = Set(newCounts.keys).union(oldCounts.keys).filter { newCounts[$0] != oldCounts[$0] }
+            if !changedNames.isEmpty {
+                for i in 0..<old.count where (i < prefix || i >= suffix) && pairingCodes.contains(old[i].code) {
+                    if let name = tagName(oldSource.bytes, at: old[i].range.start), changedNames.contains(name) { return refuse("tag pairing") }
+                }
+            }
+            var findings = Array(old[..<prefix])
+            findings.reserveCapacity(old.count + 16)
+            findings.append(contentsOf: middleFindings)
+            if delta == 0 {
+                findings.append(contentsOf: old[suffix...])
+            } else {
+                for i in suffix..<old.count { findings.append(old[i].shifted(by: delta)) }
+            }
+            return FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
+                                  byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount)
+        }
+        return nil
+    }
+
+    /// The codes of findings that mark a tag left without a partner.
+    static let pairingCodes: Set<String> = [UnclosedTag.code, StrayCloseTag.code, MisnestedTags.code, UnknownTag.code]
+
+    /// The lower-cased name of the tag that starts at `offset` (`[name`, `[/name`), or nil.
+    static func tagName(_ bytes: [UInt8], at offset: Int) -> String? {
+        guard offset < bytes.count, bytes[offset] == 0x5B else { return nil }
+        var i = offset + 1
+        if i < bytes.count && bytes[i] == 0x2F { i += 1 }
+        var name: [UInt8] = []
+        while i < bytes.count, name.count < 64, ![0x5D, 0x3D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) {
+            name.append(TagCatalog.asciiLower(bytes[i]))
+            i += 1
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+    }
+
+    /// The lines from the paragraph holding byte `a` to the paragraph holding byte `b`, bounded by
+    /// blank lines (or the document's ends); nil when that grows past `maxMiddleBytes`.
+    static func middleLines(_ source: SourceText, from a: Int, to b: Int) -> Range<Int>? {
+        var first = source.line(containing: a)
+        var last = source.line(containing: b)
+        guard source.lineStarts[last] - source.lineStarts[first] <= maxMiddleBytes else { return nil }
+        while first > 0 && !isBlank(source, first - 1) {
+            first -= 1
+            if source.lineStarts[last] - source.lineStarts[first] > maxMiddleBytes { return nil }
+        }
+        last += 1
+        while last < source.lineCount && !isBlank(source, last) {
+            last += 1
+            if source.lineStarts[last - 1] - source.lineStarts[first] > maxMiddleBytes { return nil }
+        }
+        return first..<last
+    }
+
+    /// `middle` widened by `context.paragraphs` paragraphs and at least `context.bytes` bytes each side.
+    static func windowLines(_ source: SourceText, middle: Range<Int>, context: (paragraphs: Int, bytes: Int)) -> Range<Int> {
+        var first = middle.lowerBound
+        var paragraphs = 0
+        while first > 0 && (paragraphs < context.paragraphs
+                            || source.lineStarts[middle.lowerBound] - source.lineStarts[first] < context.bytes) {
+            first -= 1
+            // A paragraph is counted at its first line (the line above it is blank or absent).
+            if !isBlank(source, first) && (first == 0 || isBlank(source, first - 1)) { paragraphs += 1 }
+        }
+        // The title is looked for in the first 400 lines, the front matter at the top: near them, the
+        // window starts at the document's start so that it sees what the whole document sees.
+        if middle.lowerBound < topLines { first = 0 }
+        var last = middle.upperBound
+        paragraphs = 0
+        let n = source.lineCount
+        while last < n && (paragraphs < context.paragraphs
+                           || source.lineStarts[last] - source.lineStarts[middle.upperBound] < context.bytes) {
+            if !isBlank(source, last) && (last + 1 == n || isBlank(source, last + 1)) { paragraphs += 1 }
+            last += 1
+        }
+        // End on a paragraph's end, so that the last context paragraph is whole.
+        while last < n && !isBlank(source, last) { last += 1 }
+        return first..<last
+    }
+
+    /// True when line `line` holds only spaces and tabs.
+    static func isBlank(_ source: SourceText, _ line: Int) -> Bool {
+        let range = source.lineContentRange(line)
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            var i = range.start
+            while i < range.end {
+                if bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// True when `offset` splits a CR LF pair of `source` (a window cannot start there).
+    static func joinsLineBreak(_ source: SourceText, at offset: Int) -> Bool {
+        offset > 0 && offset < source.count && source.bytes[offset - 1] == 0x0D && source.bytes[offset] == 0x0A
+    }
+
+    /// The first index of the sorted `list` where `isAfter` holds (binary search; `isAfter` is monotone).
+    static func firstIndex(_ list: [Diagnostic], where isAfter: (Diagnostic) -> Bool) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAfter(list[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    static func stays(_ d: Diagnostic, before offset: Int) -> Bool {
+        d.range.end <= offset && d.related.allSatisfy { $0.range.end <= offset }
+            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.end <= offset } }
+    }
+
+    static func stays(_ d: Diagnostic, after offset: Int) -> Bool {
+        d.range.start >= offset && d.related.allSatisfy { $0.range.start >= offset }
+            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.start >= offset } }
+    }
+}
+
+/// A window of a document analysed as a document of its own, its findings moved back to document offsets.
+struct WindowAnalysis {
+    let start: Int
+    let source: SourceText
+    let analysis: DocumentAnalysis
+    var structure: PageStructure { analysis.structure }
+    let findings: [Diagnostic]
+    /// The post body ends the parser limits unclosed block tags at, in document offsets.
+    let bodyEnds: [Int]
+    let hasChrome: Bool
+
+    init(_ source: SourceText, _ range: ByteRange, _ options: AnalysisOptions) {
+        let text = SourceText(bytes: Array(source.bytes[range.start..<range.end]))
+        let analysis = DocumentAnalysis(source: text, options: options)
+        start = range.start
+        self.source = text
+        self.analysis = analysis
+        findings = analysis.ruleFindings.sorted.map { $0.shifted(by: range.start) }
+        bodyEnds = analysis.structure.bodyEndOffsets.map { $0 + range.start }
+        hasChrome = analysis.structure.hasChrome
+    }
+
+    /// Each line of the window that starts in `from..<to` and that the page structure treats as a landmark
+    /// (post header, chrome a post or the page ends at, title anchor), with what it is, in order.
+    func structuralLines(from: Int, to: Int) -> [String] {
+        var out: [String] = []
+        var line = source.line(containing: from - start)
+        while line < source.lineCount && source.lineStarts[line] + start < to {
+            let text = structure.lines[line].text
+            if let header = ChromeCatalog.postHeader(text) {
+                out.append("header \(header.isStrong) \(header.profileFollows)")
+            } else if let match = ChromeCatalog.classify(text), match.endsPost || match.scope != .anywhere || match.kind == .copyLink {
+                out.append("chrome \(match.kind) \(match.scope) \(match.endsPost)")
+            } else if Bytes.hasPrefix(text, "Thread starter ") || PageStructureBuilder.titleAnchors.contains(where: { Bytes.hasPrefix(text, $0) }) {
+                out.append("anchor")
+            }
+            line += 1
+        }
+        return out
+    }
+
+    /// True when a block, raw-content or unknown tag that starts in `from..<to` is never closed and is
+    /// not stopped by the end of a post inside the window (the window's last post may go on past it).
+    func hasUnclosedBlock(from: Int, to: Int) -> Bool {
+        let innerPostEnds = analysis.structure.bodyEndOffsets.dropLast()
+        return analysis.tree.issues.contains { issue in
+            guard issue.kind == .unclosedTag, issue.range.start + start >= from, issue.range.start + start < to,
+                  TagCatalog.lookup(issue.tagName).map({ $0.tagClass == .block || $0.tagClass == .raw }) ?? true else { return false }
+            guard let element = analysis.tree.nodes.first(where: { $0.kind == .element && $0.range.start == issue.range.start }) else {
+                return true
+            }
+            return !innerPostEnds.contains { element.range.end <= $0 }
+        }
+    }
+
+    /// How many opening and closing tags of each (lower-cased) name start in `from..<to`.
+    func tagCounts(from: Int, to: Int) -> [String: [Int]] {
+        var counts: [String: [Int]] = [:]
+        let bytes = source.bytes
+        for node in analysis.tree.nodes where node.range.start + start >= from && node.range.start + start < to && !node.range.isEmpty {
+            let slot: Int
+            switch node.kind {
+            case .openTag, .voidTag: slot = 0
+            case .closeTag, .strayCloseTag: slot = 1
+            default: continue
+            }
+            let name = node.nameRange
+            let key = String(decoding: bytes[name.start..<name.end].map(TagCatalog.asciiLower), as: UTF8.self)
+            counts[key, default: [0, 0]][slot] += 1
+        }
+        return counts
+    }
+
+    /// True when none of `d`'s ranges touches the window's edges (unless that edge is the document's).
+    func staysInside(_ d: Diagnostic, documentEnd: Int) -> Bool {
+        let low = start == 0 ? Int.min : start
+        let high = start + source.count == documentEnd ? Int.max : start + source.count
+        func inside(_ r: ByteRange) -> Bool { r.start > low && r.end < high }
+        return inside(d.range) && d.related.allSatisfy { inside($0.range) }
+            && d.fixes.allSatisfy { $0.edits.allSatisfy { inside($0.range) } }
+    }
+
+    /// The findings that start in `from..<to`.
+    func findings(from: Int, to: Int) -> ArraySlice<Diagnostic> {
+        let low = IncrementalFindings.firstIndex(findings) { $0.range.start >= from }
+        let high = IncrementalFindings.firstIndex(findings) { $0.range.start >= to }
+        return findings[low..<max(low, high)]
+    }
+
+    func limits(before offset: Int) -> [Int] { bodyEnds.filter { $0 < offset } }
+    func limits(from offset: Int) -> [Int] { bodyEnds.filter { $0 >= offset } }
+}
+
+extension Diagnostic {
+    /// The same diagnostic with every range (its own, related places, fix edits) moved by `delta` bytes.
+    public func shifted(by delta: Int) -> Diagnostic {
+        guard delta != 0 else { return self }
+        var moved = self
+        moved.range = range.shifted(by: delta)
+        if !related.isEmpty {
+            moved.related = related.map { RelatedLocation(range: $0.range.shifted(by: delta), message: $0.message) }
+        }
+        if !fixes.isEmpty {
+            moved.fixes = fixes.map { fix in
+                Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: $0.range.shifted(by: delta), replacement: $0.replacement) },
+                    isSafe: fix.isSafe)
+            }
+        }
+        return moved
+    }
+}
+
+extension ByteRange {
+    /// This range moved by `delta` bytes.
+    func shifted(by delta: Int) -> ByteRange { ByteRange(start + delta, end + delta) }
+}
