@@ -7,10 +7,12 @@ import Foundation
 /// The invariants the incremental-edit fuzzer checks. The input is decoded into a session: a position
 /// encoding, a starting text and a series of `didChange` notifications (each with 1-3 ranged or full
 /// changes, positions possibly past line ends, inside characters or past the document). They go as
-/// real JSON through an in-process server. Afterwards the document must equal the text a separately
-/// written model gets by applying the same changes, its analysis must equal a fresh analysis of that
-/// text, and the last pushed diagnostics must be that analysis's, with ranges converted as the model
-/// converts them.
+/// real JSON through an in-process server, which runs dry (and publishes) after the open and after
+/// the notifications the input marks, so later changes take the incremental-diagnostics path.
+/// Afterwards the document must equal the text a separately written model gets by applying the same
+/// changes; the findings the edits kept up to date (read before any whole analysis) and the analysis
+/// must equal a fresh analysis of that text; and every push must equal a fresh analysis of its
+/// version's text, field by field, with ranges converted as the model converts them.
 enum EditInvariants {
     /// Text pieces the session's inserted and initial text is made of (one input byte picks one).
     static let alphabet: [String] = [
@@ -30,6 +32,9 @@ enum EditInvariants {
         var encoding: PositionEncoding
         var initialText: String
         var notifications: [[Change]]
+        /// Per notification: the server runs dry after it (and publishes) before the next one arrives.
+        /// Read from the first change's kind byte (`kind / 23` odd), so older inputs keep their changes.
+        var publishAfter: [Bool] = []
     }
 
     /// Reads the input as a session; missing bytes read as 0, so every input is a session.
@@ -47,10 +52,12 @@ enum EditInvariants {
         let encoding = PositionEncoding.allCases[next() % 3]
         let initial = text(next() % 48)
         var notifications: [[Change]] = []
+        var publishAfter: [Bool] = []
         while i < bytes.count && notifications.count < 48 {
             var changes: [Change] = []
-            for _ in 0...(next() % 3) {
+            for index in 0...(next() % 3) {
                 let kind = next()
+                if index == 0 { publishAfter.append((kind / 23) % 2 == 1) }
                 if kind % 23 == 0 {
                     changes.append(Change(range: nil, text: text(next() % 16)))
                 } else {
@@ -63,7 +70,7 @@ enum EditInvariants {
             }
             notifications.append(changes)
         }
-        return Session(encoding: encoding, initialText: initial, notifications: notifications)
+        return Session(encoding: encoding, initialText: initial, notifications: notifications, publishAfter: publishAfter)
     }
 
     // MARK: Model
@@ -173,9 +180,13 @@ enum EditInvariants {
         send(["jsonrpc": "2.0", "method": "initialized", "params": [String: Any]()])
         send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
               "params": ["textDocument": ["uri": uri, "languageId": "bbcode", "version": 1, "text": session.initialText]]])
+        // The server runs dry after the open, as it does before a user's first keystroke: it publishes,
+        // so the changes after it update known findings (the incremental path) instead of starting cold.
+        server.drain()
         var model = Model(bytes: Array(session.initialText.utf8))
         var version = 1
-        for changes in session.notifications {
+        var texts: [Int: [UInt8]] = [1: model.bytes]
+        for (n, changes) in session.notifications.enumerated() {
             version += 1
             var events: [[String: Any]] = []
             for change in changes {
@@ -190,6 +201,8 @@ enum EditInvariants {
             }
             send(["jsonrpc": "2.0", "method": "textDocument/didChange",
                   "params": ["textDocument": ["uri": uri, "version": version], "contentChanges": events]])
+            texts[version] = model.bytes
+            if n < session.publishAfter.count && session.publishAfter[n] { server.drain() }
         }
         server.drain()
 
@@ -203,68 +216,109 @@ enum EditInvariants {
                 + "\(document.source.string.debugDescription), the changes describe \(String(decoding: model.bytes, as: UTF8.self).debugDescription)")
             return failures
         }
+        let options = document.analysisOptions
+        let fresh = DocumentAnalysis(source: SourceText(bytes: model.bytes), options: options)
+        // The findings the edits kept up to date, read before anything starts a whole analysis (which
+        // would replace them): they must be a fresh analysis's, fixes included.
+        if let known = document.knownFindings {
+            let whole = fresh.ruleFindings.sorted
+            if known != whole { failures.append("incremental: " + describe(known, whole)) }
+        }
         let analysis = document.analysis
-        let fresh = DocumentAnalysis(source: SourceText(bytes: model.bytes), options: analysis.options)
         if analysis.tree.nodes != fresh.tree.nodes || analysis.tree.issues != fresh.tree.issues {
             failures.append("analysis: the tree differs from a fresh parse of the final text")
         }
         if analysis.diagnostics != fresh.diagnostics { failures.append("analysis: diagnostics differ from a fresh analysis") }
         if analysis.outline != fresh.outline { failures.append("analysis: outline differs from a fresh analysis") }
 
-        // The last pushed diagnostics: the final version, the fresh analysis's findings, model ranges.
+        // Every push: for a version sent, equal to a fresh analysis of that version's text; the last one
+        // for the last version.
         var reader = FrameReader()
         reader.append(recorder.output)
-        var last: PublishedDiagnostics?
+        var pushes: [PublishedDiagnostics] = []
         while let event = reader.next() {
             guard case .message(let body) = event else { failures.append("the server wrote a malformed frame"); continue }
             if let published = try? JSONDecoder().decode(PublishedDiagnostics.self, from: Data(body)),
                published.method == "textDocument/publishDiagnostics", published.params.uri == uri {
-                last = published
+                pushes.append(published)
             }
         }
-        guard let last else { return failures + ["no diagnostics were pushed"] }
+        guard let last = pushes.last else { return failures + ["no diagnostics were pushed"] }
         if last.params.version != version { failures.append("last diagnostics are for version \(String(describing: last.params.version)), not \(version)") }
-        if last.params.diagnostics.count != fresh.diagnostics.count {
-            failures.append("pushed \(last.params.diagnostics.count) diagnostics, a fresh analysis has \(fresh.diagnostics.count)")
-            return failures
-        }
-        // Each pushed diagnostic is the fresh one, field by field: code, severity, message, tags, source,
-        // range (converted by the model), related locations (uri, range, message). The first mismatch is
-        // reported (later ones usually follow from it).
-        func converted(_ range: ByteRange) -> String {
-            let start = model.position(of: range.start, session.encoding)
-            let end = model.position(of: range.end, session.encoding)
-            return "\(start.line):\(start.column)-\(end.line):\(end.column)"
-        }
-        for (index, (pushed, expected)) in zip(last.params.diagnostics, fresh.diagnostics).enumerated() {
-            var wrong: [String] = []
-            if pushed.code != expected.code { wrong.append("code \(pushed.code.debugDescription)") }
-            if pushed.severity != expected.severity.rawValue { wrong.append("severity \(String(describing: pushed.severity))") }
-            if pushed.message != expected.message { wrong.append("message \(pushed.message.debugDescription)") }
-            if pushed.source != "forumls" { wrong.append("source \(String(describing: pushed.source))") }
-            let tags = expected.tags.map(\.rawValue)
-            if (pushed.tags ?? []) != tags { wrong.append("tags \(pushed.tags ?? []), expected \(tags)") }
-            if pushed.range.text != converted(expected.range) {
-                wrong.append("range \(pushed.range.text), model says \(converted(expected.range)) (\(session.encoding))")
+        for push in pushes {
+            guard let pushedVersion = push.params.version, let text = texts[pushedVersion] else {
+                failures.append("diagnostics pushed for version \(String(describing: push.params.version)), which was never sent")
+                continue
             }
-            let related = pushed.relatedInformation ?? []
-            if related.count != expected.related.count {
-                wrong.append("\(related.count) related locations, expected \(expected.related.count)")
-            } else {
-                for (got, want) in zip(related, expected.related)
-                where got.location.uri != uri || got.message != want.message || got.location.range.text != converted(want.range) {
-                    wrong.append("related \(got.location.range.text) \(got.message.debugDescription), "
-                        + "expected \(converted(want.range)) \(want.message.debugDescription)")
-                    break
-                }
-            }
-            if !wrong.isEmpty {
-                failures.append("pushed diagnostic \(index) (fresh: \(expected.code) at bytes \(expected.range), "
-                    + "\(expected.message.debugDescription)) differs: \(wrong.joined(separator: "; "))")
+            let expected = pushedVersion == version ? fresh
+                : DocumentAnalysis(source: SourceText(bytes: text), options: options)
+            if let wrong = compare(push, expected.diagnostics, Model(bytes: text), session.encoding) {
+                failures.append("pushed v\(pushedVersion): " + wrong)
                 break
             }
         }
         return failures
+    }
+
+    /// Where two finding lists first differ (count, or the first differing finding and in what).
+    static func describe(_ got: [Diagnostic], _ expected: [Diagnostic]) -> String {
+        for (index, (a, b)) in zip(got, expected).enumerated() where a != b {
+            var parts: [String] = []
+            if a.code != b.code { parts.append("code") }
+            if a.range != b.range { parts.append("range \(a.range) vs \(b.range)") }
+            if a.severity != b.severity { parts.append("severity") }
+            if a.message != b.message { parts.append("message") }
+            if a.tags != b.tags { parts.append("tags") }
+            if a.related != b.related { parts.append("related") }
+            if a.fixes != b.fixes { parts.append("fixes") }
+            return "finding \(index) (\(b.code) at \(b.range) fresh) differs in \(parts.joined(separator: ", ")) "
+                + "(\(got.count) findings, fresh \(expected.count))"
+        }
+        return "\(got.count) findings, a fresh analysis has \(expected.count)"
+    }
+
+    /// Nil when the pushed diagnostics equal `expected` one by one: code, severity, message, source,
+    /// tags, range (converted by `model`), related locations (uri, range, message); else the first
+    /// difference (later ones usually follow from it).
+    static func compare(_ push: PublishedDiagnostics, _ expected: [Diagnostic], _ model: Model,
+                        _ encoding: PositionEncoding) -> String? {
+        let pushed = push.params.diagnostics
+        if pushed.count != expected.count {
+            return "pushed \(pushed.count) diagnostics, a fresh analysis has \(expected.count)"
+        }
+        func converted(_ range: ByteRange) -> String {
+            let start = model.position(of: range.start, encoding)
+            let end = model.position(of: range.end, encoding)
+            return "\(start.line):\(start.column)-\(end.line):\(end.column)"
+        }
+        for (index, (got, want)) in zip(pushed, expected).enumerated() {
+            var wrong: [String] = []
+            if got.code != want.code { wrong.append("code \(got.code.debugDescription)") }
+            if got.severity != want.severity.rawValue { wrong.append("severity \(String(describing: got.severity))") }
+            if got.message != want.message { wrong.append("message \(got.message.debugDescription)") }
+            if got.source != "forumls" { wrong.append("source \(String(describing: got.source))") }
+            let tags = want.tags.map(\.rawValue)
+            if (got.tags ?? []) != tags { wrong.append("tags \(got.tags ?? []), expected \(tags)") }
+            if got.range.text != converted(want.range) {
+                wrong.append("range \(got.range.text), model says \(converted(want.range)) (\(encoding))")
+            }
+            let related = got.relatedInformation ?? []
+            if related.count != want.related.count {
+                wrong.append("\(related.count) related locations, expected \(want.related.count)")
+            } else {
+                for (r, w) in zip(related, want.related)
+                where r.location.uri != uri || r.message != w.message || r.location.range.text != converted(w.range) {
+                    wrong.append("related \(r.location.range.text) \(r.message.debugDescription), "
+                        + "expected \(converted(w.range)) \(w.message.debugDescription)")
+                    break
+                }
+            }
+            if !wrong.isEmpty {
+                return "diagnostic \(index) (fresh: \(want.code) at bytes \(want.range), "
+                    + "\(want.message.debugDescription)) differs: \(wrong.joined(separator: "; "))"
+            }
+        }
+        return nil
     }
 
     /// The parts of a `textDocument/publishDiagnostics` notification the checks read.

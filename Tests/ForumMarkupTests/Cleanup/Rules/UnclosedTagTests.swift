@@ -28,4 +28,11 @@ import ForumMarkup
         #expect(result.text == "[b][i][u]x[/u][/i][/b]\n")
         #expect(result.passes == 1)
     }
+    /// Fuzz finding: `[#1]First` is an index entry (markup) only inside `[index]`, so removing the
+    /// opener would turn entries into text; the guard drops that fix and the closer is inserted instead.
+    @Test func removingAnIndexOpenerIsNotOffered() {
+        let d = findings("unclosed-tag", "[index]\n[#1]First\n[#2]Second\n")
+        #expect(d.count == 1)
+        #expect(d.first?.fixes.map(\.title) == ["Insert [/index] where the tag ends"])
+    }
 }
