@@ -26,6 +26,10 @@ struct BenchOptions: Sendable {
     var edits = 500
     /// The edit series stops after this many seconds (the table says how many edits ran).
     var editBudgetSeconds = 600.0
+    /// Appends the servers' stderr to this file (else it is discarded); see `FORUMLS_LOG`.
+    var serverLog: String?
+    /// Prints each edit (version, position, character) to stderr, to replay an interesting one.
+    var traceEdits = false
     /// Every Nth edit's diagnostics are also decoded in full with JSONDecoder (0: never); the
     /// others are only checked with `JSONPeek`, as a full decode costs more than the server's work.
     var decodeEvery = 10
@@ -46,6 +50,7 @@ struct BenchOptions: Sendable {
                         --edit-budget SECONDS (default 600)  --runs N (cold starts, default 5)
                         --decode-every N (full JSONDecoder decode of every Nth edit's diagnostics, default 10)
                         --seed N (default 7)  --with-100mb  --clean
+                        --trace-edits (each edit on stderr)  --server-log FILE (append the servers' stderr; FORUMLS_LOG=debug logs each publish)
         """
 
     /// Parses `arguments` (without the program name); prints the usage and exits on a bad flag.
@@ -72,6 +77,8 @@ struct BenchOptions: Sendable {
             case "--server": options.server = value(arg)
             case "--edits": options.edits = number(arg)
             case "--edit-budget": options.editBudgetSeconds = number(arg)
+            case "--server-log": options.serverLog = value(arg)
+            case "--trace-edits": options.traceEdits = true
             case "--decode-every": options.decodeEvery = max(0, number(arg))
             case "--runs": options.coldRuns = max(1, number(arg))
             case "--seed": options.seed = number(arg)

@@ -107,7 +107,7 @@ enum LSPBench {
 
     /// Spawn -> `initialize` result read, in ms, for one fresh process (then shut down).
     static func coldStart(_ server: String) throws -> Double {
-        let client = try LSPClient(path: server)
+        let client = try LSPClient(path: server, log: options.serverLog)
         defer { client.kill() }
         let ready = try client.initialize()
         let ms = milliseconds(ready - client.spawnedAt)
@@ -122,7 +122,7 @@ enum LSPBench {
         var result = SizeResult(nominalBytes: nominal, bytes: text.utf8.count)
         let uri = "file:///bench/thread-\(LSPReport.sizeLabel(nominal).replacingOccurrences(of: " ", with: "")).bbcode"
         let textDocument = "{\"uri\":\(JSONText.string(uri))}"
-        let client = try LSPClient(path: server)
+        let client = try LSPClient(path: server, log: options.serverLog)
         defer { client.kill() }
         let clock = client.clock
         let started = clock.now
@@ -169,6 +169,9 @@ enum LSPBench {
                 let version = k + 2
                 let edit = generator.next()
                 let position = "{\"line\":\(edit.line),\"character\":\(edit.character)}"
+                if options.traceEdits {
+                    FileHandle.standardError.write(Data("forumls-bench: edit v\(version): insert \(edit.text) at \(position)\n".utf8))
+                }
                 let framed = LSPClient.notification("textDocument/didChange", params:
                     "{\"textDocument\":{\"uri\":\(JSONText.string(uri)),\"version\":\(version)},\"contentChanges\":"
                     + "[{\"range\":{\"start\":\(position),\"end\":\(position)},\"text\":\(JSONText.string(edit.text))}]}")

@@ -55,13 +55,20 @@ final class LSPClient {
     private var lastReadAt: ContinuousClock.Instant
     private var nextID = 1
 
-    /// Spawns `path` (no arguments: the server on stdio); its stderr goes to /dev/null.
-    init(path: String) throws {
+    /// Spawns `path` (no arguments: the server on stdio); its stderr goes to /dev/null, or is appended
+    /// to `log` (with `FORUMLS_LOG=debug` in the environment the server logs each publish's stages).
+    init(path: String, log: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = []
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.nullDevice
+        if let log, FileManager.default.fileExists(atPath: log) || FileManager.default.createFile(atPath: log, contents: nil),
+           let handle = FileHandle(forWritingAtPath: log) {
+            handle.seekToEndOfFile()
+            process.standardError = handle
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         spawnedAt = clock.now
         lastReadAt = spawnedAt
         try process.run()
