@@ -67,7 +67,7 @@ public enum BodyText {
             if w == 0 { onlySpace = false; break }
             i += w
         }
-        if onlySpace, endsAtContentEnd || endsAtLineStart { return true }
+        if onlySpace, endsAtContentEnd || endsAtLineStart, !(endsAtContentEnd && opensBefore(range.start, b)) { return true }
         // Whole lines, each chrome or blank.
         if startsLine, endsAtLineStart {
             let starts = source.lineStarts
@@ -105,6 +105,19 @@ public enum BodyText {
             k += 1
         }
         return !closes && opener != 0x5B
+    }
+
+    /// True when a `[` precedes `offset` on its line with no `]` after it: deleting what ends the line
+    /// could leave a cut-off tag there (`[siz ` without its space).
+    static func opensBefore(_ offset: Int, _ b: [UInt8]) -> Bool {
+        var k = offset
+        while k > 0, offset - k < markupReach {
+            let c = b[k - 1]
+            if c == 0x0A || c == 0x0D || c == 0x5D { return false }
+            if c == 0x5B { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The ranges of sorted, merged `ranges` that overlap `window`.

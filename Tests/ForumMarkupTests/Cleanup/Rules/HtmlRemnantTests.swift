@@ -15,4 +15,10 @@ import ForumMarkup
     @Test func nearMissDoesNotDecodeIntoATag() {
         #expect(fixed("html-remnant", "&lt;br&gt;\n") == "&lt;br>\n")
     }
+    /// Fuzz finding: `&amp;amp;` is double escaping; decoding the first `&amp;` would make `&amp;`, a
+    /// new entity, so it is left alone (the body text reads `&amp;` either way only without the fix).
+    @Test func nearMissDoesNotDecodeIntoAnEntity() {
+        #expect(findings("html-remnant", "&amp;amp;\n").isEmpty)
+        #expect(fixed("html-remnant", "&amp;x\n") == "&x\n")
+    }
 }
