@@ -7,8 +7,10 @@
 /// page structure marks as chrome; noise is jammer strings and the repeated copy of a scraped fragment.
 ///
 /// A fix *preserves* the body text when, for each of its edits, the normalised body text of the bytes it
-/// replaces equals the normalised body text of its replacement. `CleanupRunner` drops every fix that
-/// does not; this is the code-level form of "a fix never loses a word of the post".
+/// replaces equals the normalised body text of its replacement, and no edit changes how the text
+/// around it reads (new or cut tags and cut-off tags, `[index]` and raw tags removed, a content line
+/// made to look like chrome). `CleanupRunner` drops every fix that does not; this is the code-level
+/// form of "a fix never loses a word of the post".
 public enum BodyText {
     /// The normalised body text of the whole document, as UTF-8 bytes.
     public static func of(_ context: RuleContext) -> [UInt8] {
@@ -39,7 +41,7 @@ public enum BodyText {
             let wholeLines = edit.replacement.isEmpty && isLineBoundary(range.start, context.source)
                 && isLineBoundary(range.end, context.source)
             if wholeLines { continue }
-            if makesMarkup(edit, in: context.source) { return false }
+            if makesMarkup(edit, in: context.source) || makesChrome(edit, in: context) { return false }
             if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
