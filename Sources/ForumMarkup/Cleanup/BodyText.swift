@@ -192,9 +192,16 @@ public enum BodyText {
         if to == Int.min && !closesInReplacement && lines.end - range.end <= BodyText.markupReach { to = lines.end }
         if (from == Int.max && !opensInReplacement) || (to == Int.min && !closesInReplacement) { return false }
         let window = ByteRange(min(from == Int.max ? range.start : from, range.start), max(to == Int.min ? range.end : to, range.end))
+        // Tags split the text: HTML is looked for between them, as the body text does per text node
+        // (`<font [/noparse]>` is text; without the stray closer it is an HTML tag).
         func count(_ bytes: [UInt8]) -> Int {
-            let all = ByteRange(0, bytes.count)
-            return lexicalMarkup(bytes, all).count + HtmlRemnant.remnants(in: bytes, all).filter(\.isMarkup).count
+            let tags = lexicalMarkup(bytes, ByteRange(0, bytes.count))
+            var html = 0, from = 0
+            for tag in tags + [ByteRange(bytes.count, bytes.count)] {
+                if tag.start > from { html += HtmlRemnant.remnants(in: bytes, ByteRange(from, tag.start)).filter(\.isMarkup).count }
+                from = max(from, tag.end)
+            }
+            return tags.count + html
         }
         let old = Array(b[window.start..<window.end])
         let replacement = replacementBytes
