@@ -35,23 +35,28 @@ public final class OpenDocument {
         if let cachedAnalysis { return cachedAnalysis }
         let analysis = DocumentAnalysis(source: source, options: options)
         cachedAnalysis = analysis
-        let whole = analysis.ruleFindings.sorted
+        let whole = analysis.ruleFindings.sorted.map(\.published)
         if let incremental = currentFindings, incremental != whole {
             // Never expected (tests compare the two); if it happens, the whole analysis wins.
             Log.warning("incremental diagnostics of \(uri) v\(version) differ from a whole analysis; using the whole one")
             lastUpdate = nil
         }
         currentFindings = whole
+        currentTags = TagIndex(source.bytes)
         return analysis
     }
 
-    /// The current version's diagnostics in document order (fixes not checked): kept up to date by
-    /// `IncrementalFindings` after small edits, else taken from a whole analysis.
+    /// The current version's diagnostics in document order, as published (no fixes: code actions take
+    /// them from `analysis`): kept up to date by `IncrementalFindings` after small edits, else taken from
+    /// a whole analysis.
     public var findings: [Diagnostic] {
         if let currentFindings { return currentFindings }
-        return analysis.ruleFindings.sorted
+        _ = analysis
+        return currentFindings ?? []
     }
     private var currentFindings: [Diagnostic]?
+    /// The pairable tags of the current text, kept with `currentFindings`.
+    private var currentTags: TagIndex?
     /// How the current findings were derived from those of generation `lastUpdateBase` by one edit.
     var lastUpdate: FindingsUpdate?
     var lastUpdateBase = -1
@@ -73,6 +78,7 @@ public final class OpenDocument {
         self.options = options
         cachedAnalysis = nil
         currentFindings = nil
+        currentTags = nil
         lastUpdate = nil
         optionsEpoch += 1
     }
@@ -91,14 +97,16 @@ public final class OpenDocument {
 
     /// Replaces the text (the cached analysis is dropped). `findings` are the new text's diagnostics
     /// when known without a whole analysis.
-    func replace(_ source: SourceText, version: Int, generation: Int, findings: [Diagnostic]? = nil, update: FindingsUpdate? = nil) {
+    func replace(_ source: SourceText, version: Int, generation: Int, findings: [Diagnostic]? = nil, tags: TagIndex? = nil,
+                 update: FindingsUpdate? = nil) {
         lastUpdateBase = self.generation
         self.source = source
         self.version = version
         self.generation = generation
         cachedAnalysis = nil
         cachedIndex = nil
-        currentFindings = findings
+        currentFindings = tags == nil ? nil : findings
+        currentTags = findings == nil ? nil : tags
         lastUpdate = update
     }
 
@@ -107,6 +115,7 @@ public final class OpenDocument {
 
     /// The diagnostics of the current text if already known (no analysis is started).
     var knownFindings: [Diagnostic]? { currentFindings }
+    var knownTags: TagIndex? { currentTags }
 }
 
 /// The open documents, by URI. Confined to the worker thread.
@@ -136,19 +145,23 @@ public final class DocumentStore {
     /// Returns nil when the document is not open.
     func change(uri: String, version: Int, changes: [TextDocumentContentChangeEvent], encoding: PositionEncoding) -> OpenDocument? {
         guard let document = documents[uri] else { return nil }
+        let clock = ContinuousClock()
+        let started = clock.now
         var source = document.source
         // Small edits update the diagnostics from the previous ones (re-analysing the paragraphs around
         // the edit); anything else leaves them to a whole analysis on first use.
         var findings = document.knownFindings
+        var tags = document.knownTags
         var update: FindingsUpdate?
         for change in changes {
             if let range = change.range {
                 let edit = TextEdit(range: PositionConverter(source, encoding).byteRange(range), replacement: change.text)
                 let next = source.applying([edit])
-                if let old = findings {
-                    update = IncrementalFindings.update(old, oldSource: source, edit: edit, newSource: next,
+                if let old = findings, let oldTags = tags {
+                    update = IncrementalFindings.update(old, tags: oldTags, oldSource: source, edit: edit, newSource: next,
                                                         options: document.analysisOptions)
                     findings = update?.findings
+                    tags = update?.tags
                 }
                 source = next
             } else {
@@ -156,8 +169,9 @@ public final class DocumentStore {
                 findings = nil
             }
         }
+        Log.debug("change of \(uri) v\(version): \(findings == nil ? "whole analysis needed" : "diagnostics updated") in \(milliseconds(clock.now - started))")
         // The encoding of unchanged diagnostics can be reused only across exactly one update.
-        document.replace(source, version: version, generation: takeGeneration(), findings: findings,
+        document.replace(source, version: version, generation: takeGeneration(), findings: findings, tags: tags,
                          update: changes.count == 1 ? update : nil)
         return document
     }

@@ -11,8 +11,12 @@
 /// - no diagnostic kept from before or after the middle reaches into it.
 /// Otherwise (or when a window would be large) the caller analyses the whole document. The fuzz
 /// target `edits` and `IncrementalFindingsTests` compare the result with a fresh analysis.
+///
+/// Only what is published is kept (`Diagnostic.published`: no fixes). Fixes can depend on the whole
+/// document (a chrome fix is unsafe when any other line could turn into chrome); code actions take
+/// them from a whole analysis.
 public struct FindingsUpdate: Sendable {
-    /// All diagnostics of the new version in document order (fixes not yet checked, as `RuleFindings`).
+    /// All diagnostics of the new version in document order, as published (without fixes).
     public let findings: [Diagnostic]
     /// `findings[..<unchangedPrefix]` are the old version's first diagnostics, unchanged.
     public let unchangedPrefix: Int
@@ -21,6 +25,8 @@ public struct FindingsUpdate: Sendable {
     public let shiftedSuffix: Int
     public let byteDelta: Int
     public let lineDelta: Int
+    /// The new version's pairable tags.
+    public let tags: TagIndex
 }
 
 public enum IncrementalFindings {
@@ -37,13 +43,39 @@ public enum IncrementalFindings {
 
     /// The new version's diagnostics after `edit` (a byte range of `oldSource` and its replacement,
     /// which turned it into `newSource`), or nil when the whole document must be analysed.
-    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them.
-    public static func update(_ old: [Diagnostic], oldSource: SourceText, edit: TextEdit,
+    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them, published
+    /// (without fixes).
+    /// `tags` are the pairable tags of `oldSource` (`TagIndex(oldSource.bytes)` or a previous update's).
+    public static func update(_ old: [Diagnostic], tags: TagIndex, oldSource: SourceText, edit: TextEdit,
                               newSource: SourceText, options: AnalysisOptions) -> FindingsUpdate? {
         let delta = newSource.count - oldSource.count
         let a = min(max(edit.range.start, 0), oldSource.count)
         let b = min(max(edit.range.end, a), oldSource.count)
-        guard let middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
+        guard var middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
+        // A tag whose pairing the edit changes pulls its partner's paragraph into the middle (a few times at most).
+        for _ in 0..<4 {
+            switch attempt(old, tags: tags, oldSource: oldSource, newSource: newSource, middle: middle, delta: delta, options: options) {
+            case .done(let update): return update
+            case .refused: return nil
+            case .widen(let from, let to):
+                guard let wider = middleLines(oldSource, from: min(from, a), to: max(to, b)) else { return refuse("paragraph too long") }
+                middle = min(middle.lowerBound, wider.lowerBound)..<max(middle.upperBound, wider.upperBound)
+            }
+        }
+        return refuse("tag pairing reaches too far")
+    }
+
+    enum Attempt {
+        case done(FindingsUpdate)
+        case refused
+        /// Try again with the middle widened to hold bytes `from` and `to`.
+        case widen(from: Int, to: Int)
+    }
+
+    /// One try with `middle` (lines of the old text) as the re-analysed part.
+    static func attempt(_ old: [Diagnostic], tags: TagIndex, oldSource: SourceText, newSource: SourceText,
+                        middle: Range<Int>, delta: Int, options: AnalysisOptions) -> Attempt {
+        func refuse(_ why: String) -> Attempt { _ = IncrementalFindings.refuse(why); return .refused }
         let middleStart = oldSource.lineStarts[middle.lowerBound]
         let middleEnd = middle.upperBound < oldSource.lineCount ? oldSource.lineStarts[middle.upperBound] : oldSource.count
         guard middleEnd - middleStart <= maxMiddleBytes,
@@ -68,31 +100,52 @@ public enum IncrementalFindings {
             let after = WindowAnalysis(newSource, ByteRange(windowStart, windowEnd + delta), options)
             let newMiddleEnd = middleEnd + delta
             let middleFindings = after.findings(from: middleStart, to: newMiddleEnd)
-            guard after.hasChrome == before.hasChrome,
-                  // Lines that place titles, posts and the page footer stay what they were (their effect is global).
-                  after.structuralLines(from: middleStart, to: newMiddleEnd) == before.structuralLines(from: middleStart, to: middleEnd),
-                  // A finding that reaches the window's edge (an unclosed tag closed at the end) may reach further.
-                  middleFindings.allSatisfy({ after.staysInside($0, documentEnd: newSource.count) }),
-                  after.limits(before: middleStart) == before.limits(before: middleStart),
-                  after.limits(from: middleEnd + delta).map({ $0 - delta }) == before.limits(from: middleEnd),
-                  after.findings(from: windowStart, to: middleStart).elementsEqual(before.findings(from: windowStart, to: middleStart)),
-                  after.findings(from: middleEnd + delta, to: Int.max).map({ $0.shifted(by: -delta) })
-                    .elementsEqual(before.findings(from: middleEnd, to: Int.max)) else { return refuse("effect reaches the context") }
-            // Openers and closers pair by name across the whole document: a name whose tags the edit
-            // added or removed must have no unpaired tag anywhere else, or the pairing may move there.
-            // A block or raw-content tag left open in the middle runs to its post's end or the document's,
-            // past the window: the window cannot tell where.
-            if after.hasUnclosedBlock(from: middleStart, to: newMiddleEnd) || before.hasUnclosedBlock(from: middleStart, to: middleEnd) {
-                return refuse("unclosed block tag")
+            guard after.hasChrome == before.hasChrome else { return refuse("chrome detection changes") }
+            // A window that does not start at the top may take one of its own lines for the title (and
+            // everything above it for the site header): that must stay above the middle.
+            guard before.titleIsAbove(middleStart), after.titleIsAbove(middleStart) else { return refuse("title in the window") }
+            // Lines that place titles, posts and the page footer stay what they were (their effect is global).
+            guard after.structuralLines(from: middleStart, to: newMiddleEnd) == before.structuralLines(from: middleStart, to: middleEnd)
+            else { return refuse("a landmark line changes") }
+            // A finding that reaches the window's edge (an unclosed tag closed at the end) may reach further.
+            guard middleFindings.allSatisfy({ after.staysInside($0, documentEnd: newSource.count) }) else {
+                return refuse("a finding reaches the window's edge")
             }
-            let newCounts = after.tagCounts(from: middleStart, to: newMiddleEnd)
-            let oldCounts = before.tagCounts(from: middleStart, to: middleEnd)
-            let changedNames = Set(newCounts.keys).union(oldCounts.keys).filter { newCounts[$0] != oldCounts[$0] }
-            if !changedNames.isEmpty {
-                for i in 0..<old.count where (i < prefix || i >= suffix) && pairingCodes.contains(old[i].code) {
-                    if let name = tagName(oldSource.bytes, at: old[i].range.start), changedNames.contains(name) { return refuse("tag pairing") }
+            guard after.limits(before: middleStart) == before.limits(before: middleStart),
+                  after.limits(from: middleEnd + delta).map({ $0 - delta }) == before.limits(from: middleEnd) else {
+                return refuse("post ends move")
+            }
+            guard after.findings(from: windowStart, to: middleStart).elementsEqual(before.findings(from: windowStart, to: middleStart)),
+                  after.findings(from: middleEnd + delta, to: Int.max).map({ $0.shifted(by: -delta) })
+                    .elementsEqual(before.findings(from: middleEnd, to: Int.max)) else { return refuse("context findings change") }
+            // Openers and closers pair by name across the whole document (`TagIndex`): the middle's tags
+            // must be those the whole document has there, and a change in how many stay unpaired must
+            // find nothing to pair with outside.
+            let oldTags = before.tags.slice(from: middleStart, to: middleEnd)
+            guard oldTags.sameTags(as: tags.slice(from: middleStart, to: middleEnd)) else { return refuse("tags differ") }
+            let newTags = after.tags.slice(from: middleStart, to: newMiddleEnd)
+            let oldBalance = oldTags.balance(in: 0..<oldTags.offsets.count)
+            let newBalance = newTags.balance(in: 0..<newTags.offsets.count)
+            let first = tags.firstIndex(atOrAfter: middleStart), end = tags.firstIndex(atOrAfter: middleEnd)
+            var widenFrom = middleStart, widenTo = middleEnd
+            for key in Set(oldBalance.keys).union(newBalance.keys) {
+                let was = oldBalance[key] ?? [0, 0], now = newBalance[key] ?? [0, 0]
+                // A raw-content tag changes how everything up to its closer is read: never local.
+                if was != now && TagIndex.rawKeys.contains(key) { return refuse("raw tag") }
+                // The middle's unpaired closers take the innermost openers left open before it (unpaired
+                // openers: the nearest unpaired closers after it): those whose partner changes join the middle.
+                if was[0] != now[0] {
+                    let open = tags.openTags(key, before: first)
+                    let taken = min(max(was[0], now[0]), open.count)
+                    if taken > 0 { widenFrom = min(widenFrom, open[open.count - taken]) }
+                }
+                if was[1] != now[1] {
+                    let closers = tags.unpairedClosers(key, from: end)
+                    let taken = min(max(was[1], now[1]), closers.count)
+                    if taken > 0 { widenTo = max(widenTo, closers[taken - 1] + 1) }
                 }
             }
+            if widenFrom < middleStart || widenTo > middleEnd { return .widen(from: widenFrom, to: widenTo) }
             var findings = Array(old[..<prefix])
             findings.reserveCapacity(old.count + 16)
             findings.append(contentsOf: middleFindings)
@@ -101,26 +154,11 @@ public enum IncrementalFindings {
             } else {
                 for i in suffix..<old.count { findings.append(old[i].shifted(by: delta)) }
             }
-            return FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
-                                  byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount)
+            return .done(FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
+                                        byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount,
+                                        tags: tags.replacing(first..<end, with: newTags, delta: delta)))
         }
-        return nil
-    }
-
-    /// The codes of findings that mark a tag left without a partner.
-    static let pairingCodes: Set<String> = [UnclosedTag.code, StrayCloseTag.code, MisnestedTags.code, UnknownTag.code]
-
-    /// The lower-cased name of the tag that starts at `offset` (`[name`, `[/name`), or nil.
-    static func tagName(_ bytes: [UInt8], at offset: Int) -> String? {
-        guard offset < bytes.count, bytes[offset] == 0x5B else { return nil }
-        var i = offset + 1
-        if i < bytes.count && bytes[i] == 0x2F { i += 1 }
-        var name: [UInt8] = []
-        while i < bytes.count, name.count < 64, ![0x5D, 0x3D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) {
-            name.append(TagCatalog.asciiLower(bytes[i]))
-            i += 1
-        }
-        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+        return .refused
     }
 
     /// The lines from the paragraph holding byte `a` to the paragraph holding byte `b`, bounded by
@@ -197,12 +235,10 @@ public enum IncrementalFindings {
 
     static func stays(_ d: Diagnostic, before offset: Int) -> Bool {
         d.range.end <= offset && d.related.allSatisfy { $0.range.end <= offset }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.end <= offset } }
     }
 
     static func stays(_ d: Diagnostic, after offset: Int) -> Bool {
         d.range.start >= offset && d.related.allSatisfy { $0.range.start >= offset }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { $0.range.start >= offset } }
     }
 }
 
@@ -216,6 +252,8 @@ struct WindowAnalysis {
     /// The post body ends the parser limits unclosed block tags at, in document offsets.
     let bodyEnds: [Int]
     let hasChrome: Bool
+    /// The window's pairable tags, at document offsets.
+    let tags: TagIndex
 
     init(_ source: SourceText, _ range: ByteRange, _ options: AnalysisOptions) {
         let text = SourceText(bytes: Array(source.bytes[range.start..<range.end]))
@@ -223,21 +261,24 @@ struct WindowAnalysis {
         start = range.start
         self.source = text
         self.analysis = analysis
-        findings = analysis.ruleFindings.sorted.map { $0.shifted(by: range.start) }
+        findings = analysis.ruleFindings.sorted.map { $0.published.shifted(by: range.start) }
         bodyEnds = analysis.structure.bodyEndOffsets.map { $0 + range.start }
         hasChrome = analysis.structure.hasChrome
+        tags = TagIndex(tokens: Lexer.tokenize(text.bytes), bytes: text.bytes, base: range.start)
     }
 
     /// Each line of the window that starts in `from..<to` and that the page structure treats as a landmark
-    /// (post header, chrome a post or the page ends at, title anchor), with what it is, in order.
+    /// (chrome a post or the page ends at, the copy-link line under a title, a title anchor), in order.
     func structuralLines(from: Int, to: Int) -> [String] {
         var out: [String] = []
         var line = source.line(containing: from - start)
         while line < source.lineCount && source.lineStarts[line] + start < to {
             let text = structure.lines[line].text
-            if let header = ChromeCatalog.postHeader(text) {
-                out.append("header \(header.isStrong) \(header.profileFollows)")
-            } else if let match = ChromeCatalog.classify(text), match.endsPost || match.scope != .anywhere || match.kind == .copyLink {
+            // Post headers and chrome whose role depends only on its own post are not listed: a header that
+            // comes or goes moves post ends, which the window sees (and `limits` compares outside the middle).
+            if ChromeCatalog.postHeader(text) != nil {
+                // not a landmark
+            } else if let match = ChromeCatalog.classify(text), match.endsPost || match.scope == .footerOnly || match.kind == .copyLink {
                 out.append("chrome \(match.kind) \(match.scope) \(match.endsPost)")
             } else if Bytes.hasPrefix(text, "Thread starter ") || PageStructureBuilder.titleAnchors.contains(where: { Bytes.hasPrefix(text, $0) }) {
                 out.append("anchor")
@@ -261,22 +302,10 @@ struct WindowAnalysis {
         }
     }
 
-    /// How many opening and closing tags of each (lower-cased) name start in `from..<to`.
-    func tagCounts(from: Int, to: Int) -> [String: [Int]] {
-        var counts: [String: [Int]] = [:]
-        let bytes = source.bytes
-        for node in analysis.tree.nodes where node.range.start + start >= from && node.range.start + start < to && !node.range.isEmpty {
-            let slot: Int
-            switch node.kind {
-            case .openTag, .voidTag: slot = 0
-            case .closeTag, .strayCloseTag: slot = 1
-            default: continue
-            }
-            let name = node.nameRange
-            let key = String(decoding: bytes[name.start..<name.end].map(TagCatalog.asciiLower), as: UTF8.self)
-            counts[key, default: [0, 0]][slot] += 1
-        }
-        return counts
+    /// True when the window has no title line, or one that starts before `offset`.
+    func titleIsAbove(_ offset: Int) -> Bool {
+        guard let line = analysis.structure.titleLine else { return true }
+        return source.lineStarts[line] + start < offset
     }
 
     /// True when none of `d`'s ranges touches the window's edges (unless that edge is the document's).
@@ -285,7 +314,6 @@ struct WindowAnalysis {
         let high = start + source.count == documentEnd ? Int.max : start + source.count
         func inside(_ r: ByteRange) -> Bool { r.start > low && r.end < high }
         return inside(d.range) && d.related.allSatisfy { inside($0.range) }
-            && d.fixes.allSatisfy { $0.edits.allSatisfy { inside($0.range) } }
     }
 
     /// The findings that start in `from..<to`.
@@ -300,6 +328,13 @@ struct WindowAnalysis {
 }
 
 extension Diagnostic {
+    /// The diagnostic as a client sees it: without fixes (those come from a whole analysis).
+    public var published: Diagnostic {
+        var copy = self
+        copy.fixes = []
+        return copy
+    }
+
     /// The same diagnostic with every range (its own, related places, fix edits) moved by `delta` bytes.
     public func shifted(by delta: Int) -> Diagnostic {
         guard delta != 0 else { return self }

@@ -7,8 +7,10 @@
 /// page structure marks as chrome; noise is jammer strings and the repeated copy of a scraped fragment.
 ///
 /// A fix *preserves* the body text when, for each of its edits, the normalised body text of the bytes it
-/// replaces equals the normalised body text of its replacement. `CleanupRunner` drops every fix that
-/// does not; this is the code-level form of "a fix never loses a word of the post".
+/// replaces equals the normalised body text of its replacement, and no edit changes how the text
+/// around it reads (new or cut tags and cut-off tags, `[index]` and raw tags removed, a content line
+/// made to look like chrome). `CleanupRunner` drops every fix that does not; this is the code-level
+/// form of "a fix never loses a word of the post".
 public enum BodyText {
     /// The normalised body text of the whole document, as UTF-8 bytes.
     public static func of(_ context: RuleContext) -> [UInt8] {
@@ -17,11 +19,12 @@ public enum BodyText {
 
     /// True when applying `fix` leaves the document's body text unchanged.
     public static func preserves(_ fix: Fix, in context: RuleContext) -> Bool {
-        let indexTags = context.indexTagRanges
+        let readingTags = context.readingTagRanges
         for edit in fix.edits {
             let range = context.source.clamp(edit.range)
-            // Removing an `[index]` tag changes which `[#N]` are entries (markup) and which are text.
-            if !indexTags.isEmpty, indexTags.contains(where: { range.overlaps($0) }) { return false }
+            // Removing `[index]` changes which `[#N]` are entries (markup) and which are text; removing
+            // `[code]` turns the markup-shaped text inside into markup.
+            if !readingTags.isEmpty, !slice(readingTags, range).isEmpty { return false }
             if edit.replacement.isEmpty && isPlainlySafeDeletion(range, in: context) { continue }
             // Only the non-body ranges of the lines the edit touches matter.
             let window = ByteRange(context.source.lineFullRange(context.source.line(containing: range.start)).start,
@@ -38,7 +41,7 @@ public enum BodyText {
             let wholeLines = edit.replacement.isEmpty && isLineBoundary(range.start, context.source)
                 && isLineBoundary(range.end, context.source)
             if wholeLines { continue }
-            if makesMarkup(edit, in: context.source) { return false }
+            if makesMarkup(edit, in: context.source) || makesChrome(edit, in: context) { return false }
             if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
@@ -66,7 +69,7 @@ public enum BodyText {
             if w == 0 { onlySpace = false; break }
             i += w
         }
-        if onlySpace, endsAtContentEnd || endsAtLineStart { return true }
+        if onlySpace, endsAtContentEnd || endsAtLineStart, !(endsAtContentEnd && opensBefore(range.start, b)) { return true }
         // Whole lines, each chrome or blank.
         if startsLine, endsAtLineStart {
             let starts = source.lineStarts
@@ -78,7 +81,8 @@ public enum BodyText {
             }
             if all { return true }
         }
-        // Exactly one tag node, with no bracket before it and after it on the line to join into markup.
+        // Exactly one tag node, with no bracket before it and after it on the line to join into markup
+        // (nor a `[` before it that the line's end could turn into a cut-off tag).
         let markup = context.markupRanges
         var low = 0, high = markup.count
         while low < high {
@@ -86,15 +90,15 @@ public enum BodyText {
             if markup[mid] < range { low = mid + 1 } else { high = mid }
         }
         guard low < markup.count, markup[low] == range else { return false }
-        var opens = false, closes = false
+        var opener: UInt8 = 0, closes = false
         var k = range.start
         while k > 0 {
             let c = b[k - 1]
             if c == 0x0A || c == 0x0D { break }
-            if c == 0x5B || c == 0x3C || c == 0x26 { opens = true; break }
+            if c == 0x5B || c == 0x3C || c == 0x26 { opener = c; break }
             k -= 1
         }
-        guard opens else { return true }
+        guard opener != 0 else { return true }
         k = range.end
         while k < n {
             let c = b[k]
@@ -102,7 +106,20 @@ public enum BodyText {
             if c == 0x5D || c == 0x3E || c == 0x3B { closes = true; break }
             k += 1
         }
-        return !closes
+        return !closes && opener != 0x5B
+    }
+
+    /// True when a `[` precedes `offset` on its line with no `]` after it: deleting what ends the line
+    /// could leave a cut-off tag there (`[siz ` without its space).
+    static func opensBefore(_ offset: Int, _ b: [UInt8]) -> Bool {
+        var k = offset
+        while k > 0, offset - k < markupReach {
+            let c = b[k - 1]
+            if c == 0x0A || c == 0x0D || c == 0x5D { return false }
+            if c == 0x5B { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The ranges of sorted, merged `ranges` that overlap `window`.
@@ -170,11 +187,21 @@ public enum BodyText {
         }
         let opensInReplacement = replacementBytes.contains { $0 == 0x5B || $0 == 0x3C || $0 == 0x26 }
         let closesInReplacement = replacementBytes.contains { $0 == 0x5D || $0 == 0x3E || $0 == 0x3B }
+        // A cut-off tag needs no closer: it runs to the line's end (`[color=re[quote]pent` without the
+        // `[quote]` reads `[color=repent` to the end of the line).
+        if to == Int.min && !closesInReplacement && lines.end - range.end <= BodyText.markupReach { to = lines.end }
         if (from == Int.max && !opensInReplacement) || (to == Int.min && !closesInReplacement) { return false }
         let window = ByteRange(min(from == Int.max ? range.start : from, range.start), max(to == Int.min ? range.end : to, range.end))
+        // Tags split the text: HTML is looked for between them, as the body text does per text node
+        // (`<font [/noparse]>` is text; without the stray closer it is an HTML tag).
         func count(_ bytes: [UInt8]) -> Int {
-            let all = ByteRange(0, bytes.count)
-            return lexicalMarkup(bytes, all).count + HtmlRemnant.remnants(in: bytes, all).filter(\.isMarkup).count
+            let tags = lexicalMarkup(bytes, ByteRange(0, bytes.count))
+            var html = 0, from = 0
+            for tag in tags + [ByteRange(bytes.count, bytes.count)] {
+                if tag.start > from { html += HtmlRemnant.remnants(in: bytes, ByteRange(from, tag.start)).filter(\.isMarkup).count }
+                from = max(from, tag.end)
+            }
+            return tags.count + html
         }
         let old = Array(b[window.start..<window.end])
         let replacement = replacementBytes

@@ -158,28 +158,35 @@ public final class RuleContext {
     }
     private var markupCache: [ByteRange]?
 
-    /// The opener and closer ranges of every `[index]` element when the document has an index entry
-    /// shape (`[#`) anywhere, sorted; empty otherwise. Entries (`[#1]Title`) are tags only directly
-    /// inside `[index]`, so an edit that removes one of these tags turns entries into text or text into
-    /// entries. Computed once.
-    public var indexTagRanges: [ByteRange] {
-        if let cached = indexCache { return cached }
+    /// The opener and closer ranges of the tags whose removal changes how their content reads, sorted
+    /// and computed once: `[index]` when the document has an entry shape (`[#`) anywhere (entries such
+    /// as `[#1]Title` are tags only directly inside `[index]`), and raw tags (`[code]`) whose content
+    /// holds `[`, `<` or `&` (text there that would read as markup without them).
+    public var readingTagRanges: [ByteRange] {
+        if let cached = readingCache { return cached }
         var found: [ByteRange] = []
         let b = bytes
         var hasEntry = false
         var i = 0
         while i + 1 < b.count { if b[i] == 0x5B && b[i + 1] == 0x23 { hasEntry = true; break }; i += 1 }
-        if hasEntry {
-            for (index, node) in tree.nodes.enumerated() where node.kind == .element && node.tag?.name == "index" {
-                if let open = TagFacts.opener(tree, index), !tree.nodes[open].range.isEmpty { found.append(tree.nodes[open].range) }
-                if let close = TagFacts.closer(tree, index), !tree.nodes[close].range.isEmpty { found.append(tree.nodes[close].range) }
+        for (index, node) in tree.nodes.enumerated() where node.kind == .element {
+            guard let tag = node.tag, (hasEntry && tag.name == "index") || tag.tagClass == .raw,
+                  let open = TagFacts.opener(tree, index) else { continue }
+            let close = TagFacts.closer(tree, index)
+            if tag.tagClass == .raw {
+                let end = close.map { tree.nodes[$0].range.start } ?? node.range.end
+                var k = tree.nodes[open].range.end, markupShaped = false
+                while k < end { if b[k] == 0x5B || b[k] == 0x3C || b[k] == 0x26 { markupShaped = true; break }; k += 1 }
+                if !markupShaped { continue }
             }
-            found.sort()
+            if !tree.nodes[open].range.isEmpty { found.append(tree.nodes[open].range) }
+            if let close, !tree.nodes[close].range.isEmpty { found.append(tree.nodes[close].range) }
         }
-        indexCache = found
+        found.sort()
+        readingCache = found
         return found
     }
-    private var indexCache: [ByteRange]?
+    private var readingCache: [ByteRange]?
 
     /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
     public var nonBodyRanges: [ByteRange] {

@@ -37,6 +37,27 @@ import ForumMarkup
         #expect(!String(decoding: body(fixed), as: UTF8.self).contains("font"))
     }
 
+    /// Fuzz findings: deleting a tag can make the text around it read differently. `[color=re` and
+    /// `pent` join into a cut-off tag running to the line's end; without `[code]` the `<br>` inside it
+    /// reads as markup; without `[index]` the `[#1]` entries read as text. The guard refuses each.
+    @Test func guardRefusesDeletionsThatChangeHowNeighboursRead() {
+        func context(_ text: String) -> RuleContext {
+            let source = SourceText(text)
+            return RuleContext(source: source, tree: Parser.parse(source), dialect: .discuz)
+        }
+        func deleting(_ text: String, _ tag: String) -> Bool {
+            let at = Array(text.utf8).firstRange(of: Array(tag.utf8))!
+            return BodyText.preserves(Fix(title: "x", edits: [.delete(ByteRange(at.lowerBound, at.upperBound))]), in: context(text))
+        }
+        #expect(!deleting("[color=re[quote]pent words\n", "[quote]"))
+        #expect(!deleting("[code]<br>kept\n", "[code]"))
+        #expect(!deleting("[index]\n[#1]First\n", "[index]"))
+        // Near misses: nothing to join, no markup-shaped text inside, no entries.
+        #expect(deleting("[color=red]x[/color] [quote]pent words\n", "[quote]"))
+        #expect(deleting("[code]plain[/code]\n", "[code]"))
+        #expect(deleting("[index]\nno entries\n", "[index]"))
+    }
+
     @Test func severityOverridesAndDisabling() {
         var config = CleanupConfiguration()
         config.rules["blank-lines"] = RuleSetting(severity: .error)

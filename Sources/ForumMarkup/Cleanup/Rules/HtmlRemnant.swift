@@ -6,7 +6,9 @@
 /// center small big sup sub hr li ul ol h1-h6 table tr td`), so `<package>=<version>`, `<HTML>` in a
 /// sample and `< /dev/ttyUSB1` are text; nothing inside raw tags (`[code]`) or tag arguments is flagged.
 ///
-/// Fix (safe): delete the HTML tag; replace the entity by its character (a space for `&nbsp;`).
+/// Fix (safe): delete the HTML tag; replace the entity by its character (a space for `&nbsp;`). An
+/// entity whose character would start new markup is not flagged: `&lt;` before a tag name, `&amp;`
+/// before an entity name (`&amp;amp;`).
 public struct HtmlRemnant: CleanupRule {
     public static let code = "html-remnant"
     public static let defaultSeverity = Severity.warning
@@ -66,7 +68,10 @@ public struct HtmlRemnant: CleanupRule {
                 // Decoding `&lt;` into the start of an HTML tag would make markup out of text: skip it.
                 let replacement = String(decoding: value.isEmpty ? [0x20] : value, as: UTF8.self)
                 let makesTag = value == [0x3C] && startsTagName(b, i + length, end)
-                if !makesTag {
+                // Likewise `&amp;` before `amp;` (double escaping): decoding it would make a new entity.
+                let makesEntity = value == [0x26]
+                    && entity([0x26] + b[(i + length)..<min(end, i + length + 5)], 0, min(end - i - length, 5) + 1) != nil
+                if !makesTag && !makesEntity {
                     out.append(Remnant(range: ByteRange(i, i + length), isMarkup: false, replacement: replacement))
                 }
                 i += length

@@ -122,7 +122,7 @@ public struct RedundantTag: CleanupRule {
             run.count += 1
             current = inner
         }
-        // Copies kept as text at the start of the innermost copy, then nothing else of the name inside it.
+        // Copies kept as text at the start of the innermost copy, and no other opener kept as text in it.
         let b = context.bytes
         let name = tree.lowercasedName(of: top)
         let pattern = lowered(b, topOpen.range)
@@ -138,7 +138,7 @@ public struct RedundantTag: CleanupRule {
         while q < issues.count, issues[q].range.start < inside.end {
             let issue = issues[q]
             q += 1
-            guard issue.kind == .nestingTooDeep, lowered(Array(issue.tagName.utf8)) == Array(name.utf8) else { continue }
+            guard issue.kind == .nestingTooDeep else { continue }
             while at < issue.range.start, b[at] == 0x0A || b[at] == 0x0D || ByteScan.whitespaceLength(b, at, issue.range.start) > 0 {
                 at += b[at] == 0x0A || b[at] == 0x0D ? 1 : ByteScan.whitespaceLength(b, at, issue.range.start)
             }

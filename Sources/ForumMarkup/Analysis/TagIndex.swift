@@ -1,0 +1,133 @@
+/// Every pairable tag of a document (openers and closers, in document order), as the parser's pairing
+/// pass sees them: a name key, open or close, and the offset.
+///
+/// The parser pairs openers and closers of one name like brackets across the whole document
+/// (`TreeBuilder.pairOpenersByName`), so an edit that adds or removes a tag can change pairs far
+/// away: to the tags of that name left open before the edit (a new closer takes the innermost) or
+/// left unpaired after it (a new opener takes the nearest). This index finds those for
+/// `IncrementalFindings`, which then re-analyses them too, and is updated by splicing in the
+/// re-analysed paragraphs' tags.
+public struct TagIndex: Sendable {
+    /// Offsets of the tags, ascending.
+    var offsets: [Int]
+    /// Hash of each tag's lower-cased name.
+    var keys: [UInt64]
+    var isClose: [Bool]
+
+    /// The pairable tags of `bytes`.
+    public init(_ bytes: [UInt8]) {
+        self.init(tokens: Lexer.tokenize(bytes), bytes: bytes, base: 0)
+    }
+
+    /// The pairable tags of `tokens` (lexed from `bytes`), their offsets moved by `base`.
+    init(tokens: [Token], bytes: [UInt8], base: Int) {
+        offsets = []
+        keys = []
+        isClose = []
+        for token in tokens where token.kind == .tag && !token.isSelfClosing {
+            // Unknown names starting with `#` are index entries, never paired (as in the parser).
+            if token.catalogIndex < 0 && bytes[token.nameStart] == 0x23 { continue }
+            offsets.append(token.start + base)
+            keys.append(TagIndex.key(bytes, token.nameRange))
+            isClose.append(token.isClose)
+        }
+    }
+
+    private init(offsets: [Int], keys: [UInt64], isClose: [Bool]) {
+        self.offsets = offsets
+        self.keys = keys
+        self.isClose = isClose
+    }
+
+    /// The keys of the raw-content tags (`code`, `img`, ...).
+    static let rawKeys: Set<UInt64> = Set(TagCatalog.tags.filter { $0.tagClass == .raw }.map {
+        let name = Array($0.name.utf8)
+        return key(name, ByteRange(0, name.count))
+    })
+
+    /// FNV-1a of the lower-cased name.
+    static func key(_ bytes: [UInt8], _ name: ByteRange) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in name.start..<name.end { h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The first index whose offset is at least `offset`.
+    func firstIndex(atOrAfter offset: Int) -> Int {
+        var low = 0, high = offsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if offsets[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Per name key: unpaired closers and unpaired openers among the tags in `range` (paired among themselves).
+    func balance(in range: Range<Int>) -> [UInt64: [Int]] {
+        var out: [UInt64: [Int]] = [:]
+        for i in range {
+            var b = out[keys[i], default: [0, 0]]
+            if isClose[i] {
+                if b[1] > 0 { b[1] -= 1 } else { b[0] += 1 }
+            } else {
+                b[1] += 1
+            }
+            out[keys[i]] = b
+        }
+        return out
+    }
+
+    /// The offsets of the tags named `key` before `index` that are still open there, outermost first
+    /// (a closer after takes the last one).
+    func openTags(_ key: UInt64, before index: Int) -> [Int] {
+        var stack: [Int] = []
+        for i in 0..<index where keys[i] == key {
+            if isClose[i] { _ = stack.popLast() } else { stack.append(offsets[i]) }
+        }
+        return stack
+    }
+
+    /// The offsets of the closers named `key` at or after `index` that pair with nothing from there
+    /// on, nearest first (an opener before takes the first one).
+    func unpairedClosers(_ key: UInt64, from index: Int) -> [Int] {
+        var stack: [Int] = []
+        var i = offsets.count - 1
+        while i >= index {
+            if keys[i] == key {
+                if isClose[i] { stack.append(offsets[i]) } else { _ = stack.popLast() }
+            }
+            i -= 1
+        }
+        return stack.reversed()
+    }
+
+    /// This index with the tags of `removed` (old offsets) replaced by `inserted` (new offsets) and
+    /// every later tag moved by `delta`.
+    func replacing(_ removed: Range<Int>, with inserted: TagIndex, delta: Int) -> TagIndex {
+        var offsets = Array(self.offsets[..<removed.lowerBound])
+        var keys = Array(self.keys[..<removed.lowerBound])
+        var isClose = Array(self.isClose[..<removed.lowerBound])
+        let tail = self.offsets.count - removed.upperBound + inserted.offsets.count
+        offsets.reserveCapacity(offsets.count + tail)
+        keys.reserveCapacity(keys.count + tail)
+        isClose.reserveCapacity(isClose.count + tail)
+        offsets.append(contentsOf: inserted.offsets)
+        keys.append(contentsOf: inserted.keys)
+        isClose.append(contentsOf: inserted.isClose)
+        for i in removed.upperBound..<self.offsets.count { offsets.append(self.offsets[i] + delta) }
+        keys.append(contentsOf: self.keys[removed.upperBound...])
+        isClose.append(contentsOf: self.isClose[removed.upperBound...])
+        return TagIndex(offsets: offsets, keys: keys, isClose: isClose)
+    }
+
+    /// The tags whose offsets are in `from..<to`.
+    func slice(from: Int, to: Int) -> TagIndex {
+        let range = firstIndex(atOrAfter: from)..<max(firstIndex(atOrAfter: from), firstIndex(atOrAfter: to))
+        return TagIndex(offsets: Array(offsets[range]), keys: Array(keys[range]), isClose: Array(isClose[range]))
+    }
+
+    /// True when both hold the same tags at the same offsets.
+    func sameTags(as other: TagIndex) -> Bool {
+        offsets == other.offsets && keys == other.keys && isClose == other.isClose
+    }
+}
