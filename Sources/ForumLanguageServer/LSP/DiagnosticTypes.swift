@@ -61,30 +61,43 @@ public struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
 
 extension OpenDocument {
     /// The current version's diagnostics as a JSON array (and how many), reusing the encoding of
-    /// every diagnostic that is unchanged since the last call. After an incremental update only the
-    /// re-analysed paragraphs are converted and encoded (later ones only get their line numbers moved);
-    /// otherwise both lists, in document order, are aligned by walking them side by side.
+    /// every diagnostic that is unchanged since the last call (see `appendEncodedLSPDiagnostics`).
     public func encodedLSPDiagnostics(_ encoding: PositionEncoding) -> (count: Int, json: PreEncodedJSON) {
+        var bytes: [UInt8] = []
+        let count = appendEncodedLSPDiagnostics(encoding, to: &bytes)
+        return (count, PreEncodedJSON(bytes: bytes))
+    }
+
+    /// Appends the current version's diagnostics as a JSON array to `out` and returns how many.
+    /// After an incremental update only the re-analysed paragraphs are converted and encoded (later
+    /// ones only get their line numbers moved), in place; otherwise both lists, in document order, are
+    /// aligned by walking them side by side and unchanged encodings are reused.
+    @discardableResult
+    public func appendEncodedLSPDiagnostics(_ encoding: PositionEncoding, to out: inout [UInt8]) -> Int {
         let findings = self.findings
         let converter = PositionConverter(positionIndex(encoding))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        let previous = sentDiagnostics
-        var sent: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
-        sent.reserveCapacity(findings.count)
+        // Taken out so that it is uniquely referenced and changes in place.
+        var sent = sentDiagnostics
+        sentDiagnostics = []
         if let update = lastUpdate, lastUpdateBase == sentGeneration, sentEncoding == encoding,
-           update.unchangedPrefix + update.shiftedSuffix <= previous.count,
+           update.unchangedPrefix + update.shiftedSuffix <= sent.count,
            update.findings.count == findings.count {
-            sent.append(contentsOf: previous[..<update.unchangedPrefix])
-            for d in findings[update.unchangedPrefix..<(findings.count - update.shiftedSuffix)] {
+            let middle = findings[update.unchangedPrefix..<(findings.count - update.shiftedSuffix)].map { d in
                 let diagnostic = LSPDiagnostic(d, uri: uri, converter: converter)
-                sent.append((diagnostic, (try? Array(encoder.encode(diagnostic))) ?? []))
+                return (diagnostic: diagnostic, json: (try? Array(encoder.encode(diagnostic))) ?? [])
             }
-            for old in previous[(previous.count - update.shiftedSuffix)...] {
-                sent.append(update.lineDelta == 0 ? old
-                            : (old.diagnostic.movingLines(by: update.lineDelta), LineShift.apply(update.lineDelta, to: old.json)))
+            sent.replaceSubrange(update.unchangedPrefix..<(sent.count - update.shiftedSuffix), with: middle)
+            if update.lineDelta != 0 {
+                for i in (sent.count - update.shiftedSuffix)..<sent.count {
+                    sent[i] = (sent[i].diagnostic.movingLines(by: update.lineDelta), LineShift.apply(update.lineDelta, to: sent[i].json))
+                }
             }
         } else {
+            let previous = sent
+            sent = []
+            sent.reserveCapacity(findings.count)
             var j = 0
             for d in findings {
                 let diagnostic = LSPDiagnostic(d, uri: uri, converter: converter)
@@ -103,10 +116,19 @@ extension OpenDocument {
                 sent.append((diagnostic, bytes ?? (try? Array(encoder.encode(diagnostic))) ?? []))
             }
         }
+        var total = 2
+        for entry in sent { total += entry.json.count + 1 }
+        out.reserveCapacity(out.count + total)
+        out.append(UInt8(ascii: "["))
+        for i in sent.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: sent[i].json)
+        }
+        out.append(UInt8(ascii: "]"))
         sentDiagnostics = sent
         sentGeneration = generation
         sentEncoding = encoding
-        return (sent.count, .array(sent.map(\.json)))
+        return sent.count
     }
 
     /// The current version's diagnostics as LSP objects, positions in `encoding`.

@@ -15,19 +15,23 @@ public enum PublishDiagnostics {
         // Known findings (kept up to date by small edits) need no analysis; otherwise this analyses.
         _ = document.findings
         let afterAnalysis = clock.now
-        let (count, diagnostics) = document.encodedLSPDiagnostics(context.encoding)
-        let params = PreEncodedJSON.object([
-            ("uri", (try? PreEncodedJSON(encoding: document.uri)) ?? PreEncodedJSON(bytes: Array("\"\"".utf8))),
-            ("version", PreEncodedJSON(bytes: Array(String(document.version).utf8))),
-            ("diagnostics", diagnostics),
-        ])
+        // The whole notification in one buffer: the diagnostics of a large page are megabytes of JSON,
+        // each copy of which costs.
+        var body: [UInt8] = []
+        body.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#.utf8)
+        body.append(contentsOf: (try? PreEncodedJSON(encoding: document.uri).bytes) ?? Array("\"\"".utf8))
+        body.append(contentsOf: #","version":"#.utf8)
+        body.append(contentsOf: String(document.version).utf8)
+        body.append(contentsOf: #","diagnostics":"#.utf8)
+        let count = document.appendEncodedLSPDiagnostics(context.encoding, to: &body)
+        body.append(contentsOf: "}}".utf8)
         let afterConversion = clock.now
-        context.notify(method, params)
+        context.notifyEncoded(body)
         let end = clock.now
         Log.debug("published \(count) diagnostics for \(document.uri) v\(document.version): "
                   + "analysis \(analysed ? "cached" : milliseconds(afterAnalysis - start)), "
                   + "conversion and encoding \(milliseconds(afterConversion - afterAnalysis)), "
-                  + "writing \(milliseconds(end - afterConversion)) (\(diagnostics.bytes.count) bytes); incremental fallbacks so far: \(IncrementalFindings.refusals)")
+                  + "writing \(milliseconds(end - afterConversion)) (\(body.count) bytes); incremental fallbacks so far: \(IncrementalFindings.refusals)")
     }
 }
 

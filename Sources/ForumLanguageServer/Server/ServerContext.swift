@@ -73,6 +73,11 @@ public final class ServerContext {
         output.send(encoder.notification(method, params))
     }
 
+    /// Sends a notification whose whole body (`{"jsonrpc":"2.0","method":…,"params":…}`) is encoded already.
+    func notifyEncoded(_ body: [UInt8]) {
+        output.send(body)
+    }
+
     /// Logs to stderr and, for warnings and errors, as `window/logMessage` too.
     public func log(_ level: Log.Level, _ message: String) {
         Log.emit(level, message)

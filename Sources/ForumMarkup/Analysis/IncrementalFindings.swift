@@ -85,8 +85,13 @@ public enum IncrementalFindings {
         // The diagnostics kept from the old version must not reach into the middle.
         let prefix = firstIndex(old) { $0.range.start >= middleStart }
         let suffix = firstIndex(old) { $0.range.start >= middleEnd }
-        for i in 0..<prefix where !stays(old[i], before: middleStart) { return refuse("a finding before reaches in") }
-        for i in suffix..<old.count where !stays(old[i], after: middleEnd) { return refuse("a finding after reaches in") }
+        // Field by field: copying each diagnostic whole would cost more than the check.
+        for i in 0..<prefix where old[i].range.end > middleStart || (!old[i].related.isEmpty && !stays(old[i], before: middleStart)) {
+            return refuse("a finding before reaches in")
+        }
+        for i in suffix..<old.count where old[i].range.start < middleEnd || (!old[i].related.isEmpty && !stays(old[i], after: middleEnd)) {
+            return refuse("a finding after reaches in")
+        }
 
         for context in contexts {
             let window = windowLines(oldSource, middle: middle, context: context)
