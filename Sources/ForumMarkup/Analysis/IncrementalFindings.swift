@@ -51,7 +51,31 @@ public enum IncrementalFindings {
         let delta = newSource.count - oldSource.count
         let a = min(max(edit.range.start, 0), oldSource.count)
         let b = min(max(edit.range.end, a), oldSource.count)
-        guard let middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
+        guard var middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
+        // A tag whose pairing the edit changes pulls its partner's paragraph into the middle (a few times at most).
+        for _ in 0..<4 {
+            switch attempt(old, tags: tags, oldSource: oldSource, newSource: newSource, middle: middle, delta: delta, options: options) {
+            case .done(let update): return update
+            case .refused: return nil
+            case .widen(let from, let to):
+                guard let wider = middleLines(oldSource, from: min(from, a), to: max(to, b)) else { return refuse("paragraph too long") }
+                middle = min(middle.lowerBound, wider.lowerBound)..<max(middle.upperBound, wider.upperBound)
+            }
+        }
+        return refuse("tag pairing reaches too far")
+    }
+
+    enum Attempt {
+        case done(FindingsUpdate)
+        case refused
+        /// Try again with the middle widened to hold bytes `from` and `to`.
+        case widen(from: Int, to: Int)
+    }
+
+    /// One try with `middle` (lines of the old text) as the re-analysed part.
+    static func attempt(_ old: [Diagnostic], tags: TagIndex, oldSource: SourceText, newSource: SourceText,
+                        middle: Range<Int>, delta: Int, options: AnalysisOptions) -> Attempt {
+        func refuse(_ why: String) -> Attempt { _ = IncrementalFindings.refuse(why); return .refused }
         let middleStart = oldSource.lineStarts[middle.lowerBound]
         let middleEnd = middle.upperBound < oldSource.lineCount ? oldSource.lineStarts[middle.upperBound] : oldSource.count
         guard middleEnd - middleStart <= maxMiddleBytes,
@@ -103,13 +127,25 @@ public enum IncrementalFindings {
             let oldBalance = oldTags.balance(in: 0..<oldTags.offsets.count)
             let newBalance = newTags.balance(in: 0..<newTags.offsets.count)
             let first = tags.firstIndex(atOrAfter: middleStart), end = tags.firstIndex(atOrAfter: middleEnd)
+            var widenFrom = middleStart, widenTo = middleEnd
             for key in Set(oldBalance.keys).union(newBalance.keys) {
                 let was = oldBalance[key] ?? [0, 0], now = newBalance[key] ?? [0, 0]
                 // A raw-content tag changes how everything up to its closer is read: never local.
                 if was != now && TagIndex.rawKeys.contains(key) { return refuse("raw tag") }
-                if was[0] != now[0] && tags.hasOpenTag(key, before: first) { return refuse("tag pairing") }
-                if was[1] != now[1] && tags.hasUnpairedCloser(key, from: end) { return refuse("tag pairing") }
+                // The middle's unpaired closers take the innermost openers left open before it (unpaired
+                // openers: the nearest unpaired closers after it): those whose partner changes join the middle.
+                if was[0] != now[0] {
+                    let open = tags.openTags(key, before: first)
+                    let taken = min(max(was[0], now[0]), open.count)
+                    if taken > 0 { widenFrom = min(widenFrom, open[open.count - taken]) }
+                }
+                if was[1] != now[1] {
+                    let closers = tags.unpairedClosers(key, from: end)
+                    let taken = min(max(was[1], now[1]), closers.count)
+                    if taken > 0 { widenTo = max(widenTo, closers[taken - 1] + 1) }
+                }
             }
+            if widenFrom < middleStart || widenTo > middleEnd { return .widen(from: widenFrom, to: widenTo) }
             var findings = Array(old[..<prefix])
             findings.reserveCapacity(old.count + 16)
             findings.append(contentsOf: middleFindings)
@@ -118,11 +154,11 @@ public enum IncrementalFindings {
             } else {
                 for i in suffix..<old.count { findings.append(old[i].shifted(by: delta)) }
             }
-            return FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
-                                  byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount,
-                                  tags: tags.replacing(first..<end, with: newTags, delta: delta))
+            return .done(FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
+                                        byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount,
+                                        tags: tags.replacing(first..<end, with: newTags, delta: delta)))
         }
-        return nil
+        return .refused
     }
 
     /// The lines from the paragraph holding byte `a` to the paragraph holding byte `b`, bounded by

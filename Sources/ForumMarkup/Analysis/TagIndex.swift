@@ -3,9 +3,9 @@
 ///
 /// The parser pairs openers and closers of one name like brackets across the whole document
 /// (`TreeBuilder.pairOpenersByName`), so an edit that adds or removes a tag can change pairs far
-/// away. It cannot when no tag of that name is left open before the edit (nothing for a new closer
-/// to take) and no closer is left unpaired after it (nothing for a new opener to take). This index
-/// answers those two questions for `IncrementalFindings`, and is updated by splicing in the
+/// away: to the tags of that name left open before the edit (a new closer takes the innermost) or
+/// left unpaired after it (a new opener takes the nearest). This index finds those for
+/// `IncrementalFindings`, which then re-analyses them too, and is updated by splicing in the
 /// re-analysed paragraphs' tags.
 public struct TagIndex: Sendable {
     /// Offsets of the tags, ascending.
@@ -77,27 +77,28 @@ public struct TagIndex: Sendable {
         return out
     }
 
-    /// True when a tag named `key` before `index` is still open there (a closer after could take it).
-    func hasOpenTag(_ key: UInt64, before index: Int) -> Bool {
-        var depth = 0
+    /// The offsets of the tags named `key` before `index` that are still open there, outermost first
+    /// (a closer after takes the last one).
+    func openTags(_ key: UInt64, before index: Int) -> [Int] {
+        var stack: [Int] = []
         for i in 0..<index where keys[i] == key {
-            if isClose[i] { depth = max(0, depth - 1) } else { depth += 1 }
+            if isClose[i] { _ = stack.popLast() } else { stack.append(offsets[i]) }
         }
-        return depth > 0
+        return stack
     }
 
-    /// True when a closer named `key` at or after `index` pairs with nothing from there on (an opener
-    /// before could take it).
-    func hasUnpairedCloser(_ key: UInt64, from index: Int) -> Bool {
-        var depth = 0
+    /// The offsets of the closers named `key` at or after `index` that pair with nothing from there
+    /// on, nearest first (an opener before takes the first one).
+    func unpairedClosers(_ key: UInt64, from index: Int) -> [Int] {
+        var stack: [Int] = []
         var i = offsets.count - 1
         while i >= index {
             if keys[i] == key {
-                if isClose[i] { depth += 1 } else { depth = max(0, depth - 1) }
+                if isClose[i] { stack.append(offsets[i]) } else { _ = stack.popLast() }
             }
             i -= 1
         }
-        return depth > 0
+        return stack.reversed()
     }
 
     /// This index with the tags of `removed` (old offsets) replaced by `inserted` (new offsets) and

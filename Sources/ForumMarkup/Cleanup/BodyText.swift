@@ -7,8 +7,10 @@
 /// page structure marks as chrome; noise is jammer strings and the repeated copy of a scraped fragment.
 ///
 /// A fix *preserves* the body text when, for each of its edits, the normalised body text of the bytes it
-/// replaces equals the normalised body text of its replacement. `CleanupRunner` drops every fix that
-/// does not; this is the code-level form of "a fix never loses a word of the post".
+/// replaces equals the normalised body text of its replacement, and no edit changes how the text
+/// around it reads (new or cut tags and cut-off tags, `[index]` and raw tags removed, a content line
+/// made to look like chrome). `CleanupRunner` drops every fix that does not; this is the code-level
+/// form of "a fix never loses a word of the post".
 public enum BodyText {
     /// The normalised body text of the whole document, as UTF-8 bytes.
     public static func of(_ context: RuleContext) -> [UInt8] {
@@ -39,7 +41,7 @@ public enum BodyText {
             let wholeLines = edit.replacement.isEmpty && isLineBoundary(range.start, context.source)
                 && isLineBoundary(range.end, context.source)
             if wholeLines { continue }
-            if makesMarkup(edit, in: context.source) { return false }
+            if makesMarkup(edit, in: context.source) || makesChrome(edit, in: context) { return false }
             if cutsMarkup(edit.range, context.markupRanges) { return false }
         }
         return true
@@ -190,9 +192,16 @@ public enum BodyText {
         if to == Int.min && !closesInReplacement && lines.end - range.end <= BodyText.markupReach { to = lines.end }
         if (from == Int.max && !opensInReplacement) || (to == Int.min && !closesInReplacement) { return false }
         let window = ByteRange(min(from == Int.max ? range.start : from, range.start), max(to == Int.min ? range.end : to, range.end))
+        // Tags split the text: HTML is looked for between them, as the body text does per text node
+        // (`<font [/noparse]>` is text; without the stray closer it is an HTML tag).
         func count(_ bytes: [UInt8]) -> Int {
-            let all = ByteRange(0, bytes.count)
-            return lexicalMarkup(bytes, all).count + HtmlRemnant.remnants(in: bytes, all).filter(\.isMarkup).count
+            let tags = lexicalMarkup(bytes, ByteRange(0, bytes.count))
+            var html = 0, from = 0
+            for tag in tags + [ByteRange(bytes.count, bytes.count)] {
+                if tag.start > from { html += HtmlRemnant.remnants(in: bytes, ByteRange(from, tag.start)).filter(\.isMarkup).count }
+                from = max(from, tag.end)
+            }
+            return tags.count + html
         }
         let old = Array(b[window.start..<window.end])
         let replacement = replacementBytes

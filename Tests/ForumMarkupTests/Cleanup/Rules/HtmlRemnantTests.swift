@@ -21,4 +21,10 @@ import ForumMarkup
         #expect(findings("html-remnant", "&amp;amp;\n").isEmpty)
         #expect(fixed("html-remnant", "&amp;x\n") == "&x\n")
     }
+    /// Fuzz finding: without its `<br>` the line `发表于2024-3-<br>1` reads as a post header (chrome), so
+    /// its text would leave the body: the guard drops that fix (`BodyText.makesChrome`).
+    @Test func deletingATagThatMakesTheLineChromeIsNotOffered() {
+        #expect(findings("html-remnant", "发表于2024-3-<br>1").allSatisfy { $0.fixes.isEmpty })
+        #expect(fixed("html-remnant", "发表于<br>很久以前\n") == "发表于很久以前\n")
+    }
 }

@@ -14,4 +14,10 @@ import ForumMarkup
     @Test func nearMissBracketProse() {
         #expect(findings("stray-close-tag", "see [1] and [/dev/null]\n").isEmpty)
     }
+    /// Fuzz finding: `<font [/noparse]>` is text (the closer splits it); without the closer it would be
+    /// a leaked HTML tag and leave the body, so the guard drops that fix.
+    @Test func closerSplittingHTMLStays() {
+        #expect(findings("stray-close-tag", "<font [/noparse]>").allSatisfy { $0.fixes.isEmpty })
+        #expect(fixed("stray-close-tag", "<b>x</b> [/noparse] y\n") == "<b>x</b>  y\n")
+    }
 }
