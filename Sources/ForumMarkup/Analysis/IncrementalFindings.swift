@@ -58,7 +58,9 @@ public enum IncrementalFindings {
             case .done(let update): return update
             case .refused: return nil
             case .widen(let from, let to):
-                guard let wider = middleLines(oldSource, from: min(from, a), to: max(to, b)) else { return refuse("paragraph too long") }
+                guard let wider = middleLines(oldSource, from: min(from, a), to: max(to, b)) else {
+                    return refuse("tag partner too far (\(from < a ? "before" : "after"): \((max(to, b) - min(from, a)) / 1024) KB)")
+                }
                 middle = min(middle.lowerBound, wider.lowerBound)..<max(middle.upperBound, wider.upperBound)
             }
         }
@@ -134,15 +136,24 @@ public enum IncrementalFindings {
                 if was != now && TagIndex.rawKeys.contains(key) { return refuse("raw tag") }
                 // The middle's unpaired closers take the innermost openers left open before it (unpaired
                 // openers: the nearest unpaired closers after it): those whose partner changes join the middle.
+                // A block tag's partner in another post changes nothing: elements stop at post ends, and
+                // only inline and unknown tags read differently with a partner (spec: recovery rules).
+                let stopsAtPostEnd = TagIndex.blockKeys.contains(key)
                 if was[0] != now[0] {
                     let open = tags.openTags(key, before: first)
                     let taken = min(max(was[0], now[0]), open.count)
-                    if taken > 0 { widenFrom = min(widenFrom, open[open.count - taken]) }
+                    let postStart = before.postEnds(from: windowStart, to: middleStart).last ?? windowStart
+                    for partner in open[(open.count - taken)...] where !(stopsAtPostEnd && partner < postStart && postStart > windowStart) {
+                        widenFrom = min(widenFrom, partner)
+                    }
                 }
                 if was[1] != now[1] {
                     let closers = tags.unpairedClosers(key, from: end)
                     let taken = min(max(was[1], now[1]), closers.count)
-                    if taken > 0 { widenTo = max(widenTo, closers[taken - 1] + 1) }
+                    let postEnd = before.postEnds(from: middleEnd, to: windowEnd).first
+                    for partner in closers[..<taken] where !(stopsAtPostEnd && postEnd.map { partner >= $0 } == true) {
+                        widenTo = max(widenTo, partner + 1)
+                    }
                 }
             }
             if widenFrom < middleStart || widenTo > middleEnd { return .widen(from: widenFrom, to: widenTo) }
@@ -300,6 +311,11 @@ struct WindowAnalysis {
             }
             return !innerPostEnds.contains { element.range.end <= $0 }
         }
+    }
+
+    /// The ends of the window's posts in `from...to`, except the last post's (the window may cut it).
+    func postEnds(from: Int, to: Int) -> [Int] {
+        bodyEnds.dropLast().filter { $0 >= from && $0 <= to }
     }
 
     /// True when the window has no title line, or one that starts before `offset`.

@@ -45,6 +45,13 @@ public struct TagIndex: Sendable {
         return key(name, ByteRange(0, name.count))
     })
 
+    /// The keys of the known tags that are not inline (an element of theirs stops at its post's end
+    /// whether or not a closer pairs with its opener).
+    static let blockKeys: Set<UInt64> = Set(TagCatalog.tags.filter { $0.tagClass == .block || $0.tagClass == .void }.map {
+        let name = Array($0.name.utf8)
+        return key(name, ByteRange(0, name.count))
+    })
+
     /// FNV-1a of the lower-cased name.
     static func key(_ bytes: [UInt8], _ name: ByteRange) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -124,6 +124,39 @@ import Testing
         #expect(incremental >= 60, "incremental \(incremental) of 100")
     }
 
+    /// A closer whose opener the edit breaks pairs with a tag left open posts earlier: for a block tag
+    /// that changes nothing (elements stop at post ends), so the update stays incremental; for an inline
+    /// tag it may fall back. Either way it must equal a fresh analysis.
+    @Test(arguments: ["quote", "i"])
+    func partnerInAnotherPost(name: String) throws {
+        var text = Array(Self.threadPage(kilobytes: 24).utf8)
+        let closer = Array("[/\(name)]".utf8), opener = Array("[\(name)".utf8)
+        // Break the first post's closer, leaving its opener open.
+        let first = try #require(Self.find(closer, in: text, from: 0))
+        text.replaceSubrange(first..<(first + closer.count), with: Array("[/x\(name)]".utf8))
+        let source = SourceText(bytes: text)
+        let options = AnalysisOptions()
+        let findings = DocumentAnalysis(source: source, options: options).ruleFindings.sorted.map(\.published)
+        // Type into an opener ten posts later, so that its closer pairs with the open one.
+        let late = try #require(Self.find(opener, in: text, from: text.count * 2 / 3))
+        let edit = TextEdit(range: ByteRange(late + 2, late + 2), replacement: "z")
+        let next = source.applying([edit])
+        let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
+        let update = IncrementalFindings.update(findings, tags: TagIndex(text), oldSource: source, edit: edit, newSource: next,
+                                                options: options)
+        if name == "quote" { #expect(update != nil) }
+        if let update { #expect(update.findings == fresh) }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     @Test func ownFixturesRepeated() {
         var page: [UInt8] = []
         for url in TestPaths.fixtureFiles { page += TestPaths.bytes(url) ?? []; page += Array("\n\n".utf8) }
