@@ -116,15 +116,18 @@ extension OpenDocument {
                 sent.append((diagnostic, bytes ?? (try? Array(encoder.encode(diagnostic))) ?? []))
             }
         }
-        var total = 2
-        for entry in sent { total += entry.json.count + 1 }
-        out.reserveCapacity(out.count + total)
-        out.append(UInt8(ascii: "["))
-        for i in sent.indices {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: sent[i].json)
+        // Through the buffer, so that only each `json` is touched (copying whole entries retains their strings).
+        sent.withUnsafeBufferPointer { entries in
+            var total = 2
+            for i in entries.indices { total += entries[i].json.count + 1 }
+            out.reserveCapacity(out.count + total)
+            out.append(UInt8(ascii: "["))
+            for i in entries.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: entries[i].json)
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        out.append(UInt8(ascii: "]"))
         sentDiagnostics = sent
         sentGeneration = generation
         sentEncoding = encoding

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The diagnostics of an edited document, computed from the previous version's diagnostics and a
 /// re-analysis of the paragraphs around the edit instead of the whole document.
 ///
@@ -30,10 +32,14 @@ public struct FindingsUpdate: Sendable {
 }
 
 public enum IncrementalFindings {
-    /// Why the last updates fell back, counted by reason (read by tests and benchmarks; not synchronised:
-    /// the server's worker thread is the only writer).
-    nonisolated(unsafe) public static var refusals: [String: Int] = [:]
-    static func refuse(_ why: String) -> FindingsUpdate? { refusals[why, default: 0] += 1; return nil }
+    /// Why updates fell back, counted by reason since the process started (for logs and benchmarks).
+    public static var refusals: [String: Int] { refusalCounts.withLock { $0 } }
+    /// Locked: several servers (and tests) may run updates at once in one process.
+    private static let refusalCounts = Mutex<[String: Int]>([:])
+    static func refuse(_ why: String) -> FindingsUpdate? {
+        refusalCounts.withLock { $0[why, default: 0] += 1 }
+        return nil
+    }
     /// Context sizes to try, smallest first: (paragraphs, bytes) on each side of the middle.
     static let contexts: [(paragraphs: Int, bytes: Int)] = [(2, 1_024), (6, 16_384)]
     /// The largest middle re-analysed (larger edits or paragraphs analyse the whole document).

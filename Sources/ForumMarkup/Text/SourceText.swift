@@ -166,7 +166,52 @@ public final class SourceText: Sendable {
     /// A new source text with `edits` applied; edits are byte ranges into this text, applied as if
     /// simultaneously. Overlapping edits are rejected: the later of two overlapping edits is dropped.
     public func applying(_ edits: [TextEdit]) -> SourceText {
-        SourceText(bytes: TextEdit.apply(edits, to: bytes))
+        if edits.count == 1 { return applying(edits[0]) }
+        return SourceText(bytes: TextEdit.apply(edits, to: bytes))
+    }
+
+    /// The text after one edit. The line index is spliced, not recomputed: line starts before the
+    /// edit's previous line are kept, the edited stretch is scanned, later starts are moved.
+    public func applying(_ edit: TextEdit) -> SourceText {
+        let a = min(max(edit.range.start, 0), bytes.count)
+        let b = min(max(edit.range.end, a), bytes.count)
+        let replacement = Array(edit.replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - (b - a) + replacement.count)
+        out.append(contentsOf: bytes[..<a])
+        out.append(contentsOf: replacement)
+        out.append(contentsOf: bytes[b...])
+        let delta = replacement.count - (b - a)
+        // Starts at or before `keep` depend only on bytes before the edit (one line back, so that a
+        // CR before the edit and an LF inserted after it are seen together).
+        let firstLine = line(containing: a)
+        let keepLine = max(0, firstLine - 1)
+        let keep = lineStarts[keepLine]
+        // Starts from two bytes past the edit on depend only on unchanged bytes.
+        let scanEnd = min(b + delta + 2, out.count)
+        var starts = Array(lineStarts[...keepLine])
+        starts.reserveCapacity(lineStarts.count + 16)
+        var i = keep
+        while i < scanEnd {
+            let byte = out[i]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && i + 1 < out.count && out[i + 1] == 0x0A { i += 1 }
+                if i + 1 <= b + delta + 1 { starts.append(i + 1) }
+            }
+            i += 1
+        }
+        var k = line(containing: b + 2 <= bytes.count ? b + 2 : bytes.count)
+        while k < lineStarts.count && lineStarts[k] < b + 2 { k += 1 }
+        while k < lineStarts.count {
+            starts.append(lineStarts[k] + delta)
+            k += 1
+        }
+        return SourceText(bytes: out, lineStarts: starts)
+    }
+
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
     }
 
     // MARK: Internals

@@ -2,6 +2,28 @@ import Testing
 @testable import ForumMarkup
 
 @Suite struct SourceTextTests {
+    /// One edit splices the line index; it must equal the index computed from scratch, with CR, LF and
+    /// CR LF on both sides of the edit (joined and split), at every kind of place.
+    @Test func singleEditSplicesLineStarts() {
+        let pieces = ["a", "\r", "\n", "\r\n", "字", "😀", "", "xy", "\n\n", "\r\r"]
+        var state: UInt64 = 0x1234_5678
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(next() % 12) { text += pieces[next() % pieces.count] }
+            let source = SourceText(text)
+            let a = next() % (source.count + 1)
+            let b = min(source.count, a + next() % 4)
+            let edit = TextEdit(range: ByteRange(a, b), replacement: pieces[next() % pieces.count])
+            let spliced = source.applying(edit)
+            let fresh = SourceText(bytes: spliced.bytes)
+            #expect(spliced.lineStarts == fresh.lineStarts, "\(text.debugDescription) \(edit)")
+        }
+    }
+
     @Test func emptyDocumentHasOneLine() {
         let text = SourceText("")
         #expect(text.lineCount == 1)
