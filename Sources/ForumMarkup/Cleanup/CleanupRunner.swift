@@ -125,9 +125,31 @@ public enum CleanupRunner {
     }
 
     /// `cleanUp(_:options:code:)` starting from an existing analysis of the original text.
+    /// The most fixes `fixesOneByOne` tries: each try reads the whole document again.
+    static let maxFixesOneByOne = 64
+
+    /// The fixes of a pass that failed the body-text guard as a whole, taken one at a time in order, each
+    /// kept only when the text with it and all kept before still holds the body (the first
+    /// `maxFixesOneByOne`; later passes get the rest).
+    static func fixesOneByOne(_ fixes: [Fix], on bytes: [UInt8], keepsBody: ([UInt8]) -> Bool) -> [TextEdit] {
+        var kept: [Fix] = []
+        var edits: [TextEdit] = []
+        for fix in fixes.prefix(maxFixesOneByOne) {
+            let trial = merge(kept + [fix])
+            // A fix that overlaps one already kept is left to a later pass.
+            guard trial.count == edits.count + fix.edits.count else { continue }
+            if keepsBody(TextEdit.apply(trial, to: bytes)) {
+                kept.append(fix)
+                edits = trial
+            }
+        }
+        return edits
+    }
+
     public static func cleanUp(_ analysis: DocumentAnalysis, code: String? = nil) -> CleanupResult {
         let original = analysis.source.bytes
-        let first = merge(safeFixes(analysis.diagnostics, code: code))
+        let firstFixes = safeFixes(analysis.diagnostics, code: code)
+        var first = merge(firstFixes)
         if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
         // The whole-document guard: every pass must keep all of the original's body text (chrome of
         // the original may go). Each fix was checked alone; this catches fixes that are safe one by
@@ -138,15 +160,25 @@ public enum CleanupRunner {
             BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
         }
         var current = TextEdit.apply(first, to: original)
-        guard keepsBody(current) else { return CleanupResult(bytes: original, edits: [], passes: 1) }
+        if !keepsBody(current) {
+            // Safe one by one but not all together: take them one at a time instead.
+            first = fixesOneByOne(firstFixes, on: original, keepsBody: keepsBody)
+            if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
+            current = TextEdit.apply(first, to: original)
+        }
         var passes = 1
         var edits = first
         while passes < maxPasses {
             let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
-            let more = merge(safeFixes(next.diagnostics, code: code))
+            let moreFixes = safeFixes(next.diagnostics, code: code)
+            var more = merge(moreFixes)
             if more.isEmpty { break }
-            let applied = TextEdit.apply(more, to: current)
-            if applied == current || !keepsBody(applied) { break }
+            var applied = TextEdit.apply(more, to: current)
+            if !keepsBody(applied) {
+                more = fixesOneByOne(moreFixes, on: current, keepsBody: keepsBody)
+                applied = TextEdit.apply(more, to: current)
+            }
+            if more.isEmpty || applied == current || !keepsBody(applied) { break }
             passes += 1
             current = applied
             // Composed, not diffed: the edits keep every byte no fix touched (invalid UTF-8 included).

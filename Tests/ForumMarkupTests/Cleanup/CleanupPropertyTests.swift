@@ -37,12 +37,8 @@ import ForumMarkup
         #expect(joined == once.bytes, "\(name): the cleaned text does not round-trip through the parser")
         // Nothing safe is left to fix.
         let leftovers = again.diagnostics.filter { $0.fixes.contains(where: \.isSafe) }
-        // Open bug: when the first pass as a whole would lose body text, the whole-document guard refuses
-        // every fix of it (it should take them one at a time). Seen only on inputs without ../shared.
-        let refusedWhole = once.edits.isEmpty && !leftovers.isEmpty
-        withKnownIssue("whole-document guard refused the first pass", isIntermittent: true) {
-            #expect(leftovers.isEmpty, "\(name): fixable problems left: \(leftovers.prefix(3).map { "\($0.code) \($0.range)" })")
-        } when: { refusedWhole }
+        // (A pass whose fixes are safe one by one but not together is taken one fix at a time.)
+        #expect(leftovers.isEmpty, "\(name): fixable problems left: \(leftovers.prefix(3).map { "\($0.code) \($0.range)" })")
         // The body text is unchanged.
         let before = BodyText.lexical(analysis.source, chromeLines: strict ? Set(analysis.chromeLines.keys) : [])
         let after = BodyText.lexical(again.source, chromeLines: strict ? Set(again.chromeLines.keys) : [])
