@@ -137,8 +137,8 @@ public enum IncrementalFindings {
             let oldTags = before.tags.slice(from: middleStart, to: middleEnd)
             guard oldTags.sameTags(as: tags.slice(from: middleStart, to: middleEnd)) else { return refuse("tags differ") }
             let newTags = after.tags.slice(from: middleStart, to: newMiddleEnd)
-            let oldBalance = oldTags.balance(in: 0..<oldTags.offsets.count)
-            let newBalance = newTags.balance(in: 0..<newTags.offsets.count)
+            let oldBalance = oldTags.balance()
+            let newBalance = newTags.balance()
             let first = tags.firstIndex(atOrAfter: middleStart), end = tags.firstIndex(atOrAfter: middleEnd)
             var widenFrom = middleStart, widenTo = middleEnd
             for key in Set(oldBalance.keys).union(newBalance.keys) {
@@ -227,17 +227,9 @@ public enum IncrementalFindings {
         return first..<last
     }
 
-    /// True when line `line` holds only spaces and tabs.
+    /// True when line `line` is blank as the parser reads paragraphs (`TreeBuilder.isBlank`).
     static func isBlank(_ source: SourceText, _ line: Int) -> Bool {
-        let range = source.lineContentRange(line)
-        return source.bytes.withUnsafeBufferPointer { bytes in
-            var i = range.start
-            while i < range.end {
-                if bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
-                i += 1
-            }
-            return true
-        }
+        TreeBuilder.isBlank(source.bytes, source.lineContentRange(line))
     }
 
     /// True when `offset` splits a CR LF pair of `source` (a window cannot start there).

@@ -52,12 +52,8 @@ public struct TagIndex: Sendable {
         return key(name, ByteRange(0, name.count))
     })
 
-    /// FNV-1a of the lower-cased name.
-    static func key(_ bytes: [UInt8], _ name: ByteRange) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in name.start..<name.end { h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3 }
-        return h
-    }
+    /// The parser's key of a name (`TreeBuilder.nameKey`).
+    static func key(_ bytes: [UInt8], _ name: ByteRange) -> UInt64 { TreeBuilder.nameKey(bytes, name) }
 
     /// The first index whose offset is at least `offset`.
     func firstIndex(atOrAfter offset: Int) -> Int {
@@ -69,10 +65,10 @@ public struct TagIndex: Sendable {
         return low
     }
 
-    /// Per name key: unpaired closers and unpaired openers among the tags in `range` (paired among themselves).
-    func balance(in range: Range<Int>) -> [UInt64: [Int]] {
+    /// Per name key: unpaired closers and unpaired openers among these tags (paired among themselves).
+    func balance() -> [UInt64: [Int]] {
         var out: [UInt64: [Int]] = [:]
-        for i in range {
+        for i in offsets.indices {
             var b = out[keys[i], default: [0, 0]]
             if isClose[i] {
                 if b[1] > 0 { b[1] -= 1 } else { b[0] += 1 }

@@ -60,9 +60,12 @@ struct TreeBuilder {
     var current: Int { stack.last?.node ?? 0 }
 
     /// A 64-bit FNV-1a hash of the lower-cased name: pairs unknown names without allocating strings.
-    func nameKey(_ token: Token) -> UInt64 {
+    func nameKey(_ token: Token) -> UInt64 { TreeBuilder.nameKey(bytes, token.nameRange) }
+
+    /// The same key for the name at `name` of `bytes` (also `TagIndex`'s, so both pair the same names).
+    static func nameKey(_ bytes: [UInt8], _ name: ByteRange) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in token.nameStart..<token.nameEnd {
+        for i in name.start..<name.end {
             h = (h ^ UInt64(TagCatalog.asciiLower(bytes[i]))) &* 0x100_0000_01b3
         }
         return h
@@ -288,7 +291,11 @@ struct TreeBuilder {
         return next < tokens.count && tokens[next].kind == .newline
     }
 
-    func isBlank(_ range: ByteRange) -> Bool {
+    func isBlank(_ range: ByteRange) -> Bool { TreeBuilder.isBlank(bytes, range) }
+
+    /// True when `range` of `bytes` holds only spaces, tabs, U+00A0 and U+3000: a line that ends a
+    /// paragraph (also what `IncrementalFindings` bounds paragraphs with).
+    static func isBlank(_ bytes: [UInt8], _ range: ByteRange) -> Bool {
         var i = range.start
         while i < range.end {
             let c = bytes[i]
