@@ -73,11 +73,6 @@ public final class ServerContext {
         output.send(encoder.notification(method, params))
     }
 
-    /// Sends a notification whose whole body (`{"jsonrpc":"2.0","method":…,"params":…}`) is encoded already.
-    func notifyEncoded(_ body: [UInt8]) {
-        output.send(body)
-    }
-
     /// Sends a message framed by the caller (header included), built in `frameBuffer`.
     func sendFramed(_ frame: [UInt8]) {
         output.sendFramed(frame)
