@@ -112,19 +112,32 @@ struct EncodedDiagnostics {
 
     /// Appends the diagnostics as one JSON array.
     func write(to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + jsonLength)
-        out.append(UInt8(ascii: "["))
-        bytes.withUnsafeBufferPointer { bytes in
-            var from = 0
-            for h in holeOffsets.indices {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<holeOffsets[h]]))
-                JSONBytes.appendInteger(lines[h], to: &out)
-                from = holeOffsets[h]
+        // Sized first, then filled through pointers: this runs over megabytes per keystroke.
+        let start = out.count
+        let length = jsonLength
+        out.append(contentsOf: repeatElement(0, count: length))
+        out.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { bytes in
+                var to = start
+                func copy(_ range: Range<Int>) {
+                    guard !range.isEmpty else { return }
+                    (out.baseAddress! + to).update(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+                    to += range.count
+                }
+                out[to] = UInt8(ascii: "[")
+                to += 1
+                var from = 0
+                for h in holeOffsets.indices {
+                    copy(from..<holeOffsets[h])
+                    to += JSONBytes.writeInteger(lines[h], at: to, in: out)
+                    from = holeOffsets[h]
+                }
+                // All but the last comma.
+                copy(from..<max(from, bytes.count - 1))
+                out[to] = UInt8(ascii: "]")
+                assert(to + 1 == start + length)
             }
-            // All but the last comma.
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<max(from, bytes.count - 1)]))
         }
-        out.append(UInt8(ascii: "]"))
     }
 }
 
@@ -132,30 +145,24 @@ struct EncodedDiagnostics {
 /// where `JSONEncoder` would cost more than everything else).
 enum JSONBytes {
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(UInt8(ascii: "-"))
-            // Int.min has no positive counterpart: go through its magnitude.
-            appendMagnitude(value.magnitude, to: &out)
-        } else {
-            appendMagnitude(UInt(value), to: &out)
-        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: digitCount(value)))
+        out.withUnsafeMutableBufferPointer { _ = writeInteger(value, at: start, in: $0) }
     }
 
-    private static func appendMagnitude(_ value: UInt, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(0x30 + UInt8(value))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var n = value, length = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while n > 0 {
-                buffer[23 - length] = 0x30 + UInt8(n % 10)
-                n /= 10
-                length += 1
-            }
-            out.append(contentsOf: buffer[(24 - length)...])
-        }
+    /// Writes `value` in decimal at `offset` of `out` (which has room for `digitCount(value)` bytes)
+    /// and returns how many bytes it wrote.
+    static func writeInteger(_ value: Int, at offset: Int, in out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = digitCount(value)
+        var n = value.magnitude
+        var i = offset + count - 1
+        repeat {
+            out[i] = 0x30 + UInt8(n % 10)
+            n /= 10
+            i -= 1
+        } while n > 0
+        if value < 0 { out[offset] = UInt8(ascii: "-") }
+        return count
     }
 
     /// The number of characters `appendInteger` writes for `value`.
