@@ -68,70 +68,40 @@ extension OpenDocument {
         return (count, PreEncodedJSON(bytes: bytes))
     }
 
-    /// Appends the current version's diagnostics as a JSON array to `out` and returns how many.
-    /// After an incremental update only the re-analysed paragraphs are converted and encoded (later
-    /// ones only get their line numbers moved), in place; otherwise both lists, in document order, are
-    /// aligned by walking them side by side and unchanged encodings are reused.
-    @discardableResult
-    public func appendEncodedLSPDiagnostics(_ encoding: PositionEncoding, to out: inout [UInt8]) -> Int {
+    /// The current version's diagnostics encoded (`EncodedDiagnostics`), in `encoding`. After one
+    /// incremental update of the version last encoded, only the re-analysed paragraphs' diagnostics
+    /// are converted and encoded; the others are kept, their line numbers moved.
+    func encodedDiagnostics(_ encoding: PositionEncoding) -> EncodedDiagnostics {
+        if sentGeneration == generation && sentEncoding == encoding { return sentDiagnostics }
         let findings = self.findings
         let converter = PositionConverter(positionIndex(encoding))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         // Taken out so that it is uniquely referenced and changes in place.
         var sent = sentDiagnostics
-        sentDiagnostics = []
+        sentDiagnostics = EncodedDiagnostics()
         if let update = lastUpdate, lastUpdateBase == sentGeneration, sentEncoding == encoding,
            update.unchangedPrefix + update.shiftedSuffix <= sent.count,
-           update.findings.count == findings.count {
-            let middle = findings[update.unchangedPrefix..<(findings.count - update.shiftedSuffix)].map { d in
-                let diagnostic = LSPDiagnostic(d, uri: uri, converter: converter)
-                return (diagnostic: diagnostic, json: (try? Array(encoder.encode(diagnostic))) ?? [])
+           update.unchangedPrefix + update.middleCount + update.shiftedSuffix == findings.count {
+            var middle = EncodedDiagnostics()
+            for d in findings[update.unchangedPrefix..<(update.unchangedPrefix + update.middleCount)] {
+                middle.append(d, uri: uri, converter: converter)
             }
-            sent.replaceSubrange(update.unchangedPrefix..<(sent.count - update.shiftedSuffix), with: middle)
-            if update.lineDelta != 0 {
-                for i in (sent.count - update.shiftedSuffix)..<sent.count {
-                    sent[i] = (sent[i].diagnostic.movingLines(by: update.lineDelta), LineShift.apply(update.lineDelta, to: sent[i].json))
-                }
-            }
+            sent.replace(update.unchangedPrefix..<(sent.count - update.shiftedSuffix), with: middle, lineDelta: update.lineDelta)
         } else {
-            let previous = sent
-            sent = []
-            sent.reserveCapacity(findings.count)
-            var j = 0
-            for d in findings {
-                let diagnostic = LSPDiagnostic(d, uri: uri, converter: converter)
-                var bytes: [UInt8]?
-                // Look a few entries ahead in the old list, so that an inserted or removed finding does
-                // not make every later one miss.
-                var k = j
-                while k < min(previous.count, j + 8) {
-                    if previous[k].diagnostic == diagnostic {
-                        bytes = previous[k].json
-                        j = k + 1
-                        break
-                    }
-                    k += 1
-                }
-                sent.append((diagnostic, bytes ?? (try? Array(encoder.encode(diagnostic))) ?? []))
-            }
-        }
-        // Through the buffer, so that only each `json` is touched (copying whole entries retains their strings).
-        sent.withUnsafeBufferPointer { entries in
-            var total = 2
-            for i in entries.indices { total += entries[i].json.count + 1 }
-            out.reserveCapacity(out.count + total)
-            out.append(UInt8(ascii: "["))
-            for i in entries.indices {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: entries[i].json)
-            }
-            out.append(UInt8(ascii: "]"))
+            sent = EncodedDiagnostics()
+            for d in findings { sent.append(d, uri: uri, converter: converter) }
         }
         sentDiagnostics = sent
         sentGeneration = generation
         sentEncoding = encoding
-        return sent.count
+        return sent
+    }
+
+    /// Appends the current version's diagnostics as a JSON array to `out` and returns how many.
+    @discardableResult
+    public func appendEncodedLSPDiagnostics(_ encoding: PositionEncoding, to out: inout [UInt8]) -> Int {
+        let encoded = encodedDiagnostics(encoding)
+        encoded.write(to: &out)
+        return encoded.count
     }
 
     /// The current version's diagnostics as LSP objects, positions in `encoding`.
@@ -139,54 +109,5 @@ extension OpenDocument {
         let converter = PositionConverter(positionIndex(encoding))
         // Only ranges, codes and messages are sent: the unchecked findings do (fixes are not needed).
         return findings.map { LSPDiagnostic($0, uri: uri, converter: converter) }
-    }
-}
-
-extension LSPDiagnostic {
-    /// The same diagnostic with every line number moved by `delta`.
-    func movingLines(by delta: Int) -> LSPDiagnostic {
-        var moved = self
-        moved.range = range.movingLines(by: delta)
-        moved.relatedInformation = relatedInformation?.map {
-            DiagnosticRelatedInformation(location: Location(uri: $0.location.uri, range: $0.location.range.movingLines(by: delta)),
-                                         message: $0.message)
-        }
-        return moved
-    }
-}
-
-extension LSPRange {
-    func movingLines(by delta: Int) -> LSPRange {
-        LSPRange(start: Position(line: start.line + delta, character: start.character),
-                 end: Position(line: end.line + delta, character: end.character))
-    }
-}
-
-/// Moves the line numbers of an encoded diagnostic without decoding it: every `"line":N` member gets
-/// `N + delta`. The sequence `"line":` cannot occur inside a JSON string (a quote there is escaped).
-enum LineShift {
-    static let key = Array(#""line":"#.utf8)
-
-    static func apply(_ delta: Int, to json: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(json.count + 8)
-        var i = 0
-        let n = json.count
-        while i < n {
-            if json[i] == 0x22, i + key.count <= n, json[i..<(i + key.count)].elementsEqual(key) {
-                out.append(contentsOf: key)
-                i += key.count
-                var value = 0
-                while i < n, json[i] >= 0x30, json[i] <= 0x39 {
-                    value = value * 10 + Int(json[i] - 0x30)
-                    i += 1
-                }
-                out.append(contentsOf: String(value + delta).utf8)
-                continue
-            }
-            out.append(json[i])
-            i += 1
-        }
-        return out
     }
 }

@@ -15,23 +15,30 @@ public enum PublishDiagnostics {
         // Known findings (kept up to date by small edits) need no analysis; otherwise this analyses.
         _ = document.findings
         let afterAnalysis = clock.now
-        // The whole notification in one buffer: the diagnostics of a large page are megabytes of JSON,
-        // each copy of which costs.
-        var body: [UInt8] = []
-        body.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#.utf8)
-        body.append(contentsOf: (try? PreEncodedJSON(encoding: document.uri).bytes) ?? Array("\"\"".utf8))
-        body.append(contentsOf: #","version":"#.utf8)
-        body.append(contentsOf: String(document.version).utf8)
-        body.append(contentsOf: #","diagnostics":"#.utf8)
-        let count = document.appendEncodedLSPDiagnostics(context.encoding, to: &body)
-        body.append(contentsOf: "}}".utf8)
+        let encoded = document.encodedDiagnostics(context.encoding)
+        // The whole frame in one reused buffer, its length known before it is written: the diagnostics
+        // of a large page are megabytes of JSON, each copy of which costs.
+        var head = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#.utf8)
+        JSONBytes.appendString(document.uri, to: &head)
+        head.append(contentsOf: #","version":"#.utf8)
+        JSONBytes.appendInteger(document.version, to: &head)
+        head.append(contentsOf: #","diagnostics":"#.utf8)
+        let bodyLength = head.count + encoded.jsonLength + 2
+        var frame = context.takeFrameBuffer()
+        frame.reserveCapacity(bodyLength + 32)
+        frame.append(contentsOf: "Content-Length: \(bodyLength)\r\n\r\n".utf8)
+        frame.append(contentsOf: head)
+        encoded.write(to: &frame)
+        frame.append(contentsOf: "}}".utf8)
+        let count = encoded.count
         let afterConversion = clock.now
-        context.notifyEncoded(body)
+        context.sendFramed(frame)
+        context.giveBack(frameBuffer: frame)
         let end = clock.now
         Log.debug("published \(count) diagnostics for \(document.uri) v\(document.version): "
                   + "analysis \(analysed ? "cached" : milliseconds(afterAnalysis - start)), "
                   + "conversion and encoding \(milliseconds(afterConversion - afterAnalysis)), "
-                  + "writing \(milliseconds(end - afterConversion)) (\(body.count) bytes); incremental fallbacks so far: \(IncrementalFindings.refusals)")
+                  + "writing \(milliseconds(end - afterConversion)) (\(bodyLength) bytes); incremental fallbacks so far: \(IncrementalFindings.refusals)")
     }
 }
 

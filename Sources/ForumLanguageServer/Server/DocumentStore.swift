@@ -16,9 +16,9 @@ public final class OpenDocument {
     public private(set) var generation: Int
     private var cachedAnalysis: DocumentAnalysis?
     private var cachedIndex: PositionIndex?
-    /// The diagnostics last sent for this document (any version) and their JSON, in order, to reuse
-    /// the encoding of unchanged ones.
-    var sentDiagnostics: [(diagnostic: LSPDiagnostic, json: [UInt8])] = []
+    /// The JSON of the diagnostics last sent for this document (any version), to reuse the encoding of
+    /// unchanged ones.
+    var sentDiagnostics = EncodedDiagnostics()
     private var options: AnalysisOptions
 
     init(uri: String, languageId: String, version: Int, source: SourceText, generation: Int, options: AnalysisOptions) {
@@ -80,6 +80,8 @@ public final class OpenDocument {
         currentFindings = nil
         currentTags = nil
         lastUpdate = nil
+        // New options, new diagnostics: the encoded ones of this generation are stale.
+        sentGeneration = -1
         optionsEpoch += 1
     }
 
@@ -95,8 +97,9 @@ public final class OpenDocument {
     /// True when the current version has been analysed already.
     public var isAnalysed: Bool { cachedAnalysis != nil }
 
-    /// Replaces the text (the cached analysis is dropped). `findings` are the new text's diagnostics
-    /// when known without a whole analysis.
+    /// Replaces the text (the cached analysis is dropped). `findings` and `tags` are the new text's
+    /// diagnostics and pairable tags when known without a whole analysis; `update` says how those
+    /// findings came from the previous version's.
     func replace(_ source: SourceText, version: Int, generation: Int, findings: [Diagnostic]? = nil, tags: TagIndex? = nil,
                  update: FindingsUpdate? = nil) {
         lastUpdateBase = self.generation
@@ -113,9 +116,17 @@ public final class OpenDocument {
     /// The analysis options in force.
     var analysisOptions: AnalysisOptions { options }
 
+    /// The diagnostics and tags of the current text if known (no analysis is started), taken out of
+    /// the document, so that the caller holds the only reference and can update them in place;
+    /// `replace` puts them back.
+    func takeKnownFindings() -> (findings: [Diagnostic], tags: TagIndex)? {
+        defer { currentFindings = nil; currentTags = nil }
+        guard let currentFindings, let currentTags else { return nil }
+        return (currentFindings, currentTags)
+    }
+
     /// The diagnostics of the current text if already known (no analysis is started).
     var knownFindings: [Diagnostic]? { currentFindings }
-    var knownTags: TagIndex? { currentTags }
 }
 
 /// The open documents, by URI. Confined to the worker thread.
@@ -150,28 +161,27 @@ public final class DocumentStore {
         var source = document.source
         // Small edits update the diagnostics from the previous ones (re-analysing the paragraphs around
         // the edit); anything else leaves them to a whole analysis on first use.
-        var findings = document.knownFindings
-        var tags = document.knownTags
+        var known = document.takeKnownFindings()
         var update: FindingsUpdate?
         for change in changes {
             if let range = change.range {
                 let edit = TextEdit(range: PositionConverter(source, encoding).byteRange(range), replacement: change.text)
                 let next = source.applying([edit])
-                if let old = findings, let oldTags = tags {
-                    update = IncrementalFindings.update(old, tags: oldTags, oldSource: source, edit: edit, newSource: next,
-                                                        options: document.analysisOptions)
-                    findings = update?.findings
-                    tags = update?.tags
+                // Taken out of the optional, so that the update changes the arrays in place.
+                if var (findings, tags) = known.take() {
+                    update = IncrementalFindings.update(&findings, tags: &tags, oldSource: source, edit: edit,
+                                                        newSource: next, options: document.analysisOptions)
+                    if update != nil { known = (findings, tags) }
                 }
                 source = next
             } else {
                 source = SourceText(change.text)
-                findings = nil
+                known = nil
             }
         }
-        Log.debug("change of \(uri) v\(version): \(findings == nil ? "whole analysis needed" : "diagnostics updated") in \(milliseconds(clock.now - started))")
+        Log.debug("change of \(uri) v\(version): \(known == nil ? "whole analysis needed" : "diagnostics updated") in \(milliseconds(clock.now - started))")
         // The encoding of unchanged diagnostics can be reused only across exactly one update.
-        document.replace(source, version: version, generation: takeGeneration(), findings: findings, tags: tags,
+        document.replace(source, version: version, generation: takeGeneration(), findings: known?.findings, tags: known?.tags,
                          update: changes.count == 1 ? update : nil)
         return document
     }

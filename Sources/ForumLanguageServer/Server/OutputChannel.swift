@@ -23,7 +23,11 @@ final class OutputChannel: @unchecked Sendable {
 
     /// Frames and sends one message body.
     func send(_ body: [UInt8]) {
-        let frame = FrameWriter.frame(body)
+        sendFramed(FrameWriter.frame(body))
+    }
+
+    /// Sends one message already framed (header and body).
+    func sendFramed(_ frame: [UInt8]) {
         let failed: Bool = condition.locked {
             guard !broken else { return false }
             if !sink(frame) {

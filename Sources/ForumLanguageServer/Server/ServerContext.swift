@@ -73,10 +73,26 @@ public final class ServerContext {
         output.send(encoder.notification(method, params))
     }
 
-    /// Sends a notification whose whole body (`{"jsonrpc":"2.0","method":…,"params":…}`) is encoded already.
-    func notifyEncoded(_ body: [UInt8]) {
-        output.send(body)
+    /// Sends a message framed by the caller (header included), built in `frameBuffer`.
+    func sendFramed(_ frame: [UInt8]) {
+        output.sendFramed(frame)
     }
+
+    /// A buffer for building large messages, reused so that a megabyte message per keystroke does not
+    /// allocate (and fault in) fresh memory each time. Take it, fill it, give it back.
+    func takeFrameBuffer() -> [UInt8] {
+        defer { frameBuffer = [] }
+        frameBuffer.removeAll(keepingCapacity: true)
+        return frameBuffer
+    }
+
+    func giveBack(frameBuffer buffer: [UInt8]) {
+        // Kept only up to a size: one huge document should not pin its message's memory for good.
+        if buffer.capacity <= Self.keptFrameBufferBytes { frameBuffer = buffer }
+    }
+
+    private var frameBuffer: [UInt8] = []
+    private static let keptFrameBufferBytes = 16 << 20
 
     /// Logs to stderr and, for warnings and errors, as `window/logMessage` too.
     public func log(_ level: Log.Level, _ message: String) {

@@ -17,18 +17,16 @@ import Synchronization
 /// Only what is published is kept (`Diagnostic.published`: no fixes). Fixes can depend on the whole
 /// document (a chrome fix is unsafe when any other line could turn into chrome); code actions take
 /// them from a whole analysis.
-public struct FindingsUpdate: Sendable {
-    /// All diagnostics of the new version in document order, as published (without fixes).
-    public let findings: [Diagnostic]
-    /// `findings[..<unchangedPrefix]` are the old version's first diagnostics, unchanged.
+public struct FindingsUpdate: Sendable, Equatable {
+    /// The first `unchangedPrefix` diagnostics are the old version's first ones, unchanged.
     public let unchangedPrefix: Int
+    /// Then come `middleCount` diagnostics of the re-analysed paragraphs.
+    public let middleCount: Int
     /// The last `shiftedSuffix` diagnostics are the old version's last ones, moved by `byteDelta`
     /// bytes and `lineDelta` lines (their columns are unchanged: they start on lines after the edit).
     public let shiftedSuffix: Int
     public let byteDelta: Int
     public let lineDelta: Int
-    /// The new version's pairable tags.
-    public let tags: TagIndex
 }
 
 public enum IncrementalFindings {
@@ -47,12 +45,13 @@ public enum IncrementalFindings {
     /// Lines at the top of a document whose edits are analysed with all the lines above them.
     static let topLines = 420
 
-    /// The new version's diagnostics after `edit` (a byte range of `oldSource` and its replacement,
-    /// which turned it into `newSource`), or nil when the whole document must be analysed.
-    /// `old` are the diagnostics of `oldSource` in document order, as a whole analysis gives them, published
-    /// (without fixes).
-    /// `tags` are the pairable tags of `oldSource` (`TagIndex(oldSource.bytes)` or a previous update's).
-    public static func update(_ old: [Diagnostic], tags: TagIndex, oldSource: SourceText, edit: TextEdit,
+    /// Updates `findings` (the diagnostics of `oldSource` in document order, as a whole analysis publishes
+    /// them: without fixes) and `tags` (its pairable tags, `TagIndex(oldSource.bytes)` or kept up to date
+    /// by earlier updates) to those of `newSource`, which `edit` (a byte range of `oldSource` and its
+    /// replacement) made. In place: only the re-analysed part is replaced and the later part moved, so
+    /// a keystroke costs no copy of every diagnostic. Returns nil, changing nothing, when the whole
+    /// document must be analysed.
+    public static func update(_ findings: inout [Diagnostic], tags: inout TagIndex, oldSource: SourceText, edit: TextEdit,
                               newSource: SourceText, options: AnalysisOptions) -> FindingsUpdate? {
         let delta = newSource.count - oldSource.count
         let a = min(max(edit.range.start, 0), oldSource.count)
@@ -60,8 +59,16 @@ public enum IncrementalFindings {
         guard var middle = middleLines(oldSource, from: a, to: b) else { return refuse("paragraph too long") }
         // A tag whose pairing the edit changes pulls its partner's paragraph into the middle (a few times at most).
         for _ in 0..<4 {
-            switch attempt(old, tags: tags, oldSource: oldSource, newSource: newSource, middle: middle, delta: delta, options: options) {
-            case .done(let update): return update
+            switch attempt(findings, tags: tags, oldSource: oldSource, newSource: newSource, middle: middle, delta: delta, options: options) {
+            case .done(let plan):
+                findings.replaceSubrange(plan.prefix..<plan.suffix, with: plan.middle)
+                if delta != 0 {
+                    for i in (plan.prefix + plan.middle.count)..<findings.count { findings[i].shift(by: delta) }
+                }
+                tags.replace(plan.tagRange, with: plan.tags, delta: delta)
+                return FindingsUpdate(unchangedPrefix: plan.prefix, middleCount: plan.middle.count,
+                                      shiftedSuffix: findings.count - plan.prefix - plan.middle.count,
+                                      byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount)
             case .refused: return nil
             case .widen(let from, let to):
                 guard let wider = middleLines(oldSource, from: min(from, a), to: max(to, b)) else {
@@ -73,8 +80,17 @@ public enum IncrementalFindings {
         return refuse("tag pairing reaches too far")
     }
 
+    /// What a successful attempt replaces: the old findings `prefix..<suffix` by `middle`, the old tags
+    /// `tagRange` by `tags`.
+    struct Plan {
+        let prefix: Int, suffix: Int
+        let middle: [Diagnostic]
+        let tagRange: Range<Int>
+        let tags: TagIndex
+    }
+
     enum Attempt {
-        case done(FindingsUpdate)
+        case done(Plan)
         case refused
         /// Try again with the middle widened to hold bytes `from` and `to`.
         case widen(from: Int, to: Int)
@@ -91,13 +107,12 @@ public enum IncrementalFindings {
         // The diagnostics kept from the old version must not reach into the middle.
         let prefix = firstIndex(old) { $0.range.start >= middleStart }
         let suffix = firstIndex(old) { $0.range.start >= middleEnd }
-        // Field by field: copying each diagnostic whole would cost more than the check.
-        for i in 0..<prefix where old[i].range.end > middleStart || (!old[i].related.isEmpty && !stays(old[i], before: middleStart)) {
-            return refuse("a finding before reaches in")
+        // Through the buffer, field by field: copying each diagnostic whole would cost more than the check.
+        let reachesIn = old.withUnsafeBufferPointer { list in
+            (0..<prefix).contains { list[$0].range.end > middleStart || (!list[$0].related.isEmpty && !stays(list[$0], before: middleStart)) }
+            || (suffix..<list.count).contains { list[$0].range.start < middleEnd || (!list[$0].related.isEmpty && !stays(list[$0], after: middleEnd)) }
         }
-        for i in suffix..<old.count where old[i].range.start < middleEnd || (!old[i].related.isEmpty && !stays(old[i], after: middleEnd)) {
-            return refuse("a finding after reaches in")
-        }
+        guard !reachesIn else { return refuse("a finding reaches into the middle") }
 
         for context in contexts {
             let window = windowLines(oldSource, middle: middle, context: context)
@@ -168,17 +183,7 @@ public enum IncrementalFindings {
                 }
             }
             if widenFrom < middleStart || widenTo > middleEnd { return .widen(from: widenFrom, to: widenTo) }
-            var findings = Array(old[..<prefix])
-            findings.reserveCapacity(old.count + 16)
-            findings.append(contentsOf: middleFindings)
-            if delta == 0 {
-                findings.append(contentsOf: old[suffix...])
-            } else {
-                for i in suffix..<old.count { findings.append(old[i].shifted(by: delta)) }
-            }
-            return .done(FindingsUpdate(findings: findings, unchangedPrefix: prefix, shiftedSuffix: old.count - suffix,
-                                        byteDelta: delta, lineDelta: newSource.lineCount - oldSource.lineCount,
-                                        tags: tags.replacing(first..<end, with: newTags, delta: delta)))
+            return .done(Plan(prefix: prefix, suffix: suffix, middle: Array(middleFindings), tagRange: first..<end, tags: newTags))
         }
         return .refused
     }
@@ -356,19 +361,19 @@ extension Diagnostic {
 
     /// The same diagnostic with every range (its own, related places, fix edits) moved by `delta` bytes.
     public func shifted(by delta: Int) -> Diagnostic {
-        guard delta != 0 else { return self }
         var moved = self
-        moved.range = range.shifted(by: delta)
-        if !related.isEmpty {
-            moved.related = related.map { RelatedLocation(range: $0.range.shifted(by: delta), message: $0.message) }
-        }
-        if !fixes.isEmpty {
-            moved.fixes = fixes.map { fix in
-                Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: $0.range.shifted(by: delta), replacement: $0.replacement) },
-                    isSafe: fix.isSafe)
-            }
-        }
+        moved.shift(by: delta)
         return moved
+    }
+
+    /// Moves every range (its own, related places, fix edits) by `delta` bytes, in place.
+    public mutating func shift(by delta: Int) {
+        guard delta != 0 else { return }
+        range = range.shifted(by: delta)
+        for i in related.indices { related[i].range = related[i].range.shifted(by: delta) }
+        for i in fixes.indices {
+            for j in fixes[i].edits.indices { fixes[i].edits[j].range = fixes[i].edits[j].range.shifted(by: delta) }
+        }
     }
 }
 

@@ -104,23 +104,15 @@ public struct TagIndex: Sendable {
         return stack.reversed()
     }
 
-    /// This index with the tags of `removed` (old offsets) replaced by `inserted` (new offsets) and
-    /// every later tag moved by `delta`.
-    func replacing(_ removed: Range<Int>, with inserted: TagIndex, delta: Int) -> TagIndex {
-        var offsets = Array(self.offsets[..<removed.lowerBound])
-        var keys = Array(self.keys[..<removed.lowerBound])
-        var isClose = Array(self.isClose[..<removed.lowerBound])
-        let tail = self.offsets.count - removed.upperBound + inserted.offsets.count
-        offsets.reserveCapacity(offsets.count + tail)
-        keys.reserveCapacity(keys.count + tail)
-        isClose.reserveCapacity(isClose.count + tail)
-        offsets.append(contentsOf: inserted.offsets)
-        keys.append(contentsOf: inserted.keys)
-        isClose.append(contentsOf: inserted.isClose)
-        for i in removed.upperBound..<self.offsets.count { offsets.append(self.offsets[i] + delta) }
-        keys.append(contentsOf: self.keys[removed.upperBound...])
-        isClose.append(contentsOf: self.isClose[removed.upperBound...])
-        return TagIndex(offsets: offsets, keys: keys, isClose: isClose)
+    /// Replaces the tags of `removed` (old offsets) by `inserted` (new offsets) and moves every later
+    /// tag by `delta`, in place.
+    mutating func replace(_ removed: Range<Int>, with inserted: TagIndex, delta: Int) {
+        offsets.replaceSubrange(removed, with: inserted.offsets)
+        keys.replaceSubrange(removed, with: inserted.keys)
+        isClose.replaceSubrange(removed, with: inserted.isClose)
+        if delta != 0 {
+            for i in (removed.lowerBound + inserted.offsets.count)..<offsets.count { offsets[i] += delta }
+        }
     }
 
     /// The tags whose offsets are in `from..<to`.

@@ -43,15 +43,16 @@ import Testing
             let next = source.applying([edit])
             let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
             tally.edits += 1
-            if let update = IncrementalFindings.update(findings, tags: tags, oldSource: source, edit: edit, newSource: next,
+            var updated = findings, updatedTags = tags
+            if let update = IncrementalFindings.update(&updated, tags: &updatedTags, oldSource: source, edit: edit, newSource: next,
                                                        options: options) {
                 tally.incremental += 1
-                #expect(update.tags.sameTags(as: TagIndex(next.bytes)), "\(name) step \(step): tag index after \(edit)")
-                if update.findings != fresh {
-                    let first = zip(update.findings, fresh).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(update.findings.count, fresh.count)
+                #expect(updatedTags.sameTags(as: TagIndex(next.bytes)), "\(name) step \(step): tag index after \(edit)")
+                if updated != fresh {
+                    let first = zip(updated, fresh).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(updated.count, fresh.count)
                     Issue.record("""
-                        \(name) step \(step): \(edit) -> incremental \(update.findings.count) vs fresh \(fresh.count) findings; \
-                        first difference at \(first): \(first < update.findings.count ? "\(update.findings[first])" : "-") \
+                        \(name) step \(step): \(edit) -> incremental \(updated.count) vs fresh \(fresh.count) findings; \
+                        first difference at \(first): \(first < updated.count ? "\(updated[first])" : "-") \
                         vs \(first < fresh.count ? "\(fresh[first])" : "-"); prefix \(update.unchangedPrefix) suffix \(update.shiftedSuffix); \
                         posts \(DocumentAnalysis(source: source, options: options).structure.posts.count) -> \(DocumentAnalysis(source: next, options: options).structure.posts.count); \
                         unclosed before: \(DocumentAnalysis(source: source, options: options).tree.issues.filter { $0.kind == .unclosedTag }.map { "\($0.tagName)@\($0.range)" }); \
@@ -62,9 +63,12 @@ import Testing
                         """)
                     return tally
                 }
-                #expect(update.unchangedPrefix + update.shiftedSuffix <= update.findings.count)
-                #expect(Array(update.findings[..<update.unchangedPrefix]) == Array(findings[..<update.unchangedPrefix]))
+                #expect(update.unchangedPrefix + update.middleCount + update.shiftedSuffix == updated.count)
+                #expect(Array(updated[..<update.unchangedPrefix]) == Array(findings[..<update.unchangedPrefix]))
                 #expect(update.lineDelta == next.lineCount - source.lineCount)
+            } else {
+                // A refused update changes nothing.
+                #expect(updated == findings && updatedTags.sameTags(as: tags))
             }
             source = next
             findings = fresh
@@ -110,10 +114,10 @@ import Testing
             let edit = TextEdit(range: ByteRange(offset, offset), replacement: letters[Int(random.next() % 5)])
             let next = source.applying([edit])
             let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
-            if let update = IncrementalFindings.update(findings, tags: TagIndex(source.bytes), oldSource: source, edit: edit,
-                                                       newSource: next, options: options) {
+            var updated = findings, tags = TagIndex(source.bytes)
+            if IncrementalFindings.update(&updated, tags: &tags, oldSource: source, edit: edit, newSource: next, options: options) != nil {
                 incremental += 1
-                #expect(update.findings == fresh, "\(edit)")
+                #expect(updated == fresh, "\(edit)")
             }
             source = next
             findings = fresh
@@ -142,10 +146,11 @@ import Testing
         let edit = TextEdit(range: ByteRange(late + 2, late + 2), replacement: "z")
         let next = source.applying([edit])
         let fresh = DocumentAnalysis(source: next, options: options).ruleFindings.sorted.map(\.published)
-        let update = IncrementalFindings.update(findings, tags: TagIndex(text), oldSource: source, edit: edit, newSource: next,
+        var updated = findings, tags = TagIndex(text)
+        let update = IncrementalFindings.update(&updated, tags: &tags, oldSource: source, edit: edit, newSource: next,
                                                 options: options)
         if name == "quote" { #expect(update != nil) }
-        if let update { #expect(update.findings == fresh) }
+        if update != nil { #expect(updated == fresh) }
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
