@@ -8,7 +8,8 @@
 /// Fixes (safe): insert the closer where the parser ended the tag (preferred; with the closers of the
 /// tags inside it left open at the same place, innermost first: `[b][i]x` -> `[b][i]x[/i][/b]`), or
 /// remove the opener (the only fix for raw tags such as `[code]`, whose closing would turn the markup
-/// after them into text).
+/// after them into text). No closer is offered when a tag left open at that place has the same name
+/// (it would take the closer) or is a raw tag (it stays open until a later pass may remove it).
 public struct UnclosedTag: CleanupRule {
     public static let code = "unclosed-tag"
     public static let defaultSeverity = Severity.warning
@@ -47,7 +48,7 @@ public struct UnclosedTag: CleanupRule {
                 // insertions at this offset would conflict, one per clean-up pass.
                 var closers = "[/\(name)]"
                 var inner: [String] = []
-                var closable = true, sameNameLeftOpen = false
+                var closable = true, withhold = false
                 var m = c - 1
                 while m > index, tree.nodes[m].kind == .missingCloseTag, tree.nodes[m].range.start == tree.nodes[c].range.start {
                     let open = TagFacts.opener(tree, tree.nodes[m].parent)
@@ -56,15 +57,18 @@ public struct UnclosedTag: CleanupRule {
                         inner.append("[/\(tree.name(of: open))]")
                     } else {
                         closable = false
-                        // Left open: a tag of the same name in there would take the inserted closer
-                        // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`, not this one).
-                        if let open, tree.lowercasedName(of: open) == tree.lowercasedName(of: index) { sameNameLeftOpen = true }
+                        // Left open there: a tag of the same name would take the inserted closer
+                        // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`, not this one); a raw
+                        // tag (`[code]` with markup inside) stays until a later pass can remove it, and
+                        // each outer closer at that place would take a pass of its own: remove instead.
+                        if let open, tree.lowercasedName(of: open) == tree.lowercasedName(of: index)
+                            || tree.nodes[open].tag?.tagClass == .raw { withhold = true }
                     }
                     m -= 1
                 }
                 if !closable { inner = [] }
                 closers = inner.reversed().joined() + closers
-                if !sameNameLeftOpen {
+                if !withhold {
                     fixes.append(Fix(title: Messages.insertTitle(closers),
                                      edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
                 }

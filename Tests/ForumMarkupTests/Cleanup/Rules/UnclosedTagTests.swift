@@ -54,4 +54,14 @@ import ForumMarkup
         #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
         #expect(fixed("unclosed-tag", "[b][i]x") == "[b][i]x[/i][/b]")
     }
+    /// An unclosed `[code]` with markup inside stays open until a later pass may remove it: the tags
+    /// around it are removed, not closed one per pass (fuzz: `not-converged-raw-left-open-inside`).
+    @Test func noCloserAcrossAnOpenRawTag() {
+        let d = findings("unclosed-tag", "[b][li][code]a[i]")
+        #expect(d.map { $0.fixes.map(\.title) } == [["Remove [b]"], ["Remove [li]"], [], ["Insert [/i] where the tag ends", "Remove [i]"]])
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
+        let once = CleanupRunner.cleanUp(SourceText("[b][li][code]a[i]"), options: options)
+        #expect(once.passes < CleanupRunner.maxPasses)
+        #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
+    }
 }
