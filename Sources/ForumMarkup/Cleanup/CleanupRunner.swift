@@ -49,10 +49,7 @@ public enum CleanupRunner {
 
     /// Merges fixes into one non-overlapping edit set, taking each fix whole or not at all; earlier
     /// fixes (by first edit) win, and of two starting at the same byte the wider one (it subsumes the other).
-    public static func merge(_ fixes: [Fix]) -> [TextEdit] { mergeTaking(fixes).edits }
-
-    /// `merge`, also telling which fixes (indices into `fixes`, ascending) it took.
-    static func mergeTaking(_ fixes: [Fix]) -> (edits: [TextEdit], taken: [Int]) {
+    public static func merge(_ fixes: [Fix]) -> [TextEdit] {
         let ordered = fixes.enumerated().sorted { x, y in
             let a = x.element.edits.map(\.range.start).min() ?? 0
             let b = y.element.edits.map(\.range.start).min() ?? 0
@@ -62,8 +59,7 @@ public enum CleanupRunner {
             return ea != eb ? ea > eb : x.offset < y.offset
         }
         var accepted: [TextEdit] = [] // kept sorted by range
-        var taken: [Int] = []
-        for (offset, fix) in ordered {
+        for (_, fix) in ordered {
             if fix.edits.isEmpty { continue }
             var ok = true
             // Edits of one fix must not conflict with each other either.
@@ -83,9 +79,8 @@ public enum CleanupRunner {
             }
             guard ok else { continue }
             for e in fix.edits { accepted.insert(e, at: insertionIndex(accepted, e.range)) }
-            taken.append(offset)
         }
-        return (accepted, taken.sorted())
+        return accepted
     }
 
     static func insertionIndex(_ edits: [TextEdit], _ range: ByteRange) -> Int {

@@ -11,14 +11,10 @@
 ///
 /// That test re-analyses the document (parse and page structure, no rules), so it runs only for fixes
 /// that could change a line's reading (`isReadingNeutral` says which cannot: trailing whitespace, a
-/// stray closer, a cut-off tag). While the re-analysed bytes stay within `aloneBudget` each such fix
-/// is tested alone (every document up to a few hundred KB, every fuzz input); beyond it, the fixes are
-/// tested in groups (`resolve`): a group that keeps the body text passes all its fixes, a group that
-/// does not is halved, so a few bad fixes among thousands cost a few dozen re-analyses; when
-/// `groupBudget` is spent, the fixes not yet passed are not safe. Invariant: every fix this guard
-/// passes keeps the whole document's body text (alone, or within `aloneBudget` bytes of checks, with
-/// the fixes of its group); a fix it does not pass is kept as not safe (an editor still offers it by its
-/// title, clean-up does not apply it).
+/// stray closer, a cut-off tag), and only while the re-analysed bytes stay within a budget
+/// (`readingCheckBudget`); past it, a fix that would need the test is not offered as safe. Invariant:
+/// every fix this guard passes keeps the whole document's body text; a fix it does not pass is kept,
+/// not safe (an editor still offers it by its title, clean-up does not apply it).
 public enum PageReadingGuard {
     /// What the guard decides about one fix that already passed `BodyText.preserves`.
     public enum Verdict: Sendable, Equatable {
@@ -28,60 +24,22 @@ public enum PageReadingGuard {
         case notSafe
     }
 
-    /// The bytes of re-analysis for testing fixes one at a time, for a document of `count` bytes:
-    /// 1 MB plus 4 times the document (about 250 tests of a 4 KB document, 14 of 100 KB).
-    static func aloneBudget(_ count: Int) -> Int { (1 << 20) + 4 * count }
+    /// The bytes of re-analysis allowed per document: `budgetFactor` times its size plus `budgetBase`.
+    static let budgetFactor = 4
+    /// See `budgetFactor` (bytes).
+    static let budgetBase = 1 << 20
 
-    /// The bytes of re-analysis for group tests, for a document of `count` bytes: 1 MB plus 16 times the
-    /// document (a bad fix among 1,000 costs about 2 x 10 group tests).
-    static func groupBudget(_ count: Int) -> Int { (1 << 20) + 16 * count }
+    /// The most bytes `check` may re-analyse for documents of `count` bytes.
+    static func readingCheckBudget(_ count: Int) -> Int { budgetFactor * count + budgetBase }
 
-    /// Decides one fix (already passed by `BodyText.preserves`) alone, within `aloneBudget`.
+    /// Decides whether `fix` (already passed by `BodyText.preserves`) keeps the body text of the whole
+    /// document, re-analysing the fixed text when the fix is not reading-neutral.
     public static func check(_ fix: Fix, in context: RuleContext) -> Verdict {
-        resolve([fix], in: context)[0] ? .keepsBody : .notSafe
-    }
-
-    /// Decides `fixes` (each already passed by `BodyText.preserves`): true for each that keeps the
-    /// whole document's body text. Reading-neutral fixes pass untested; the others are tested alone
-    /// while `aloneBudget` allows, else in halving groups within `groupBudget`.
-    public static func resolve(_ fixes: [Fix], in context: RuleContext) -> [Bool] {
-        var verdicts = [Bool](repeating: false, count: fixes.count)
-        var pending: [Int] = []
-        for (k, fix) in fixes.enumerated() {
-            if isReadingNeutral(fix, in: context) { verdicts[k] = true } else { pending.append(k) }
-        }
-        if pending.isEmpty { return verdicts }
-        let count = max(context.source.count, 1)
-        if context.readingCheckBytes + pending.count * count <= aloneBudget(count) {
-            for k in pending {
-                context.readingCheckBytes += count
-                verdicts[k] = keepsWholeBody(fixes[k].edits, in: context)
-            }
-            return verdicts
-        }
-        // Groups, largest first: take the fixes of a group that do not overlap, test them together;
-        // pass them all, or halve the group; the overlapping rest is a group of its own.
-        var groups: [[Int]] = [pending]
-        while let group = groups.popLast() {
-            if context.readingCheckBytes + count > groupBudget(count) { break }
-            let (_, taken) = CleanupRunner.mergeTaking(group.map { fixes[$0] })
-            let members = taken.map { group[$0] }
-            // (A fix whose own edits overlap is never taken: it stays not safe.)
-            guard !members.isEmpty else { continue }
-            if members.count < group.count {
-                let rest = Set(taken)
-                groups.append(group.indices.filter { !rest.contains($0) }.map { group[$0] })
-            }
-            context.readingCheckBytes += count
-            if keepsWholeBody(members.flatMap { fixes[$0].edits }, in: context) {
-                for k in members { verdicts[k] = true }
-            } else if members.count > 1 {
-                let half = members.count / 2
-                groups.append(Array(members[half...]))
-                groups.append(Array(members[..<half]))
-            }
-        }
-        return verdicts
+        if isReadingNeutral(fix, in: context) { return .keepsBody }
+        let count = context.source.count
+        guard context.readingCheckBytes + count <= readingCheckBudget(count) else { return .notSafe }
+        context.readingCheckBytes += count
+        return keepsWholeBody(fix.edits, in: context) ? .keepsBody : .notSafe
     }
 
     /// True when applying `edits` (non-overlapping, any order) leaves the body text of the whole

@@ -28,44 +28,36 @@ public struct RuleFindings: Sendable {
     /// (chrome or body) and does, or could and was not checked, kept as not safe (`PageReadingGuard`).
     public func guarded(in context: RuleContext) -> [Diagnostic] {
         var checked = unguarded
+        // nil: dropped (changes the body text it touches); else whether the fix stays safe.
+        func verdict(_ fix: Fix) -> Bool? {
+            guard BodyText.preserves(fix, in: context) else { return nil }
+            return fix.isSafe && PageReadingGuard.check(fix, in: context) == .keepsBody
+        }
         // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
-        var local: [ByteRange: Bool] = [:]
-        // The safe fixes that keep the text they touch, for `PageReadingGuard`: (finding, fix) positions.
-        var reading: [(Int, Int)] = []
+        var verdicts: [ByteRange: Bool?] = [:]
         for i in checked.indices where !checked[i].fixes.isEmpty {
             var index = -1
-            checked[i].fixes = checked[i].fixes.filter { fix in
+            checked[i].fixes = checked[i].fixes.compactMap { fix in
                 index += 1
-                var keeps: Bool
+                var result: Bool?
                 // Alternative fixes (a chrome run) are often shared by several findings: check each once.
                 if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
                     let key = fix.edits[0].range
-                    if let known = local[key] {
-                        keeps = known
+                    if let known = verdicts[key] {
+                        result = known
                     } else {
-                        keeps = BodyText.preserves(fix, in: context)
-                        local[key] = keeps
+                        result = verdict(fix)
+                        verdicts[key] = .some(result)
                     }
                 } else {
-                    keeps = BodyText.preserves(fix, in: context)
+                    result = verdict(fix)
                 }
-                return keeps
+                guard let safe = result else { return nil }
+                var kept = fix
+                kept.isSafe = safe
+                return kept
             }
-            for j in checked[i].fixes.indices where checked[i].fixes[j].isSafe { reading.append((i, j)) }
         }
-        // Whether each keeps how the other lines read (chrome or body): shared fixes decided once.
-        var distinct: [Fix] = []
-        var slot: [[TextEdit]: Int] = [:]
-        var slots: [Int] = []
-        for (i, j) in reading {
-            let edits = checked[i].fixes[j].edits
-            if let s = slot[edits] { slots.append(s); continue }
-            slot[edits] = distinct.count
-            slots.append(distinct.count)
-            distinct.append(checked[i].fixes[j])
-        }
-        let verdicts = PageReadingGuard.resolve(distinct, in: context)
-        for ((i, j), s) in zip(reading, slots) where !verdicts[s] { checked[i].fixes[j].isSafe = false }
         return order.map { checked[$0] }
     }
 }
