@@ -47,7 +47,17 @@ public final class DocumentAnalysis: Sendable {
     public init(source: SourceText, options: AnalysisOptions = AnalysisOptions()) {
         self.source = source
         self.options = options
-        var tree = Parser.parse(source, dialect: options.dialect)
+        let (tree, structure) = DocumentAnalysis.parse(source, dialect: options.dialect)
+        self.tree = tree
+        self.structure = structure
+        self.outline = OutlineBuilder.build(tree: tree, structure: structure)
+        let context = DocumentAnalysis.ruleContext(source: source, tree: tree, structure: structure, options: options)
+        self.ruleFindings = CleanupRunner.findings(for: context, configuration: options.cleanup)
+    }
+
+    /// The syntax tree and page structure of `source`, as every analysis computes them (no rules run).
+    static func parse(_ source: SourceText, dialect: Dialect) -> (SyntaxTree, PageStructure) {
+        var tree = Parser.parse(source, dialect: dialect)
         var structure = PageStructure(tree: tree)
         // No element crosses a post's end (posts are separate pages' worth of markup): re-parse with the
         // post body ends as limits. Always, not only when a block tag is left open, so that whether two
@@ -55,15 +65,11 @@ public final class DocumentAnalysis: Sendable {
         if structure.posts.count > 1 {
             let limits = structure.bodyEndOffsets.filter { $0 < source.count }
             if !limits.isEmpty {
-                tree = Parser.parse(source, dialect: options.dialect, blockLimits: limits)
+                tree = Parser.parse(source, dialect: dialect, blockLimits: limits)
                 structure = PageStructure(tree: tree)
             }
         }
-        self.tree = tree
-        self.structure = structure
-        self.outline = OutlineBuilder.build(tree: tree, structure: structure)
-        let context = DocumentAnalysis.ruleContext(source: source, tree: tree, structure: structure, options: options)
-        self.ruleFindings = CleanupRunner.findings(for: context, configuration: options.cleanup)
+        return (tree, structure)
     }
 
     /// A fresh rule context for this analysis (the same inputs the clean-up rules saw).

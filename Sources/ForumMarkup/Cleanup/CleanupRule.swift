@@ -188,6 +188,18 @@ public final class RuleContext {
     }
     private var readingCache: [ByteRange]?
 
+    /// The bytes re-analysed so far by `PageReadingGuard.check` (bounded by its budget).
+    public var readingCheckBytes = 0
+
+    /// The body text of the whole document (`BodyText.of`); computed once.
+    public var wholeBodyText: [UInt8] {
+        if let cached = wholeBodyCache { return cached }
+        let found = BodyText.of(self)
+        wholeBodyCache = found
+        return found
+    }
+    private var wholeBodyCache: [UInt8]?
+
     /// The non-body byte ranges of the document (tags, chrome lines, noise), sorted and merged.
     public var nonBodyRanges: [ByteRange] {
         if let cached = nonBodyCache { return cached }

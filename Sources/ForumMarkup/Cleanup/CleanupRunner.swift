@@ -1,8 +1,9 @@
 /// Runs the clean-up rules over an analysed document and turns their fixes into edit sets.
 ///
 /// Invariants: every diagnostic it returns has its configured severity; every fix it returns keeps the
-/// body text unchanged (`BodyText.preserves`); merged edit sets never overlap, and a fix is taken whole
-/// or not at all.
+/// body text of the lines it touches unchanged (`BodyText.preserves`), and every safe one the body text
+/// of the whole document (`PageReadingGuard`); merged edit sets never overlap, and a fix is taken whole
+/// or not at all; every clean-up pass keeps the whole document's body text.
 public enum CleanupRunner {
     /// The findings of every enabled rule, sorted by range then code, with fixes that would change the
     /// body text removed.
@@ -155,9 +156,13 @@ public enum CleanupRunner {
         // the original may go). Each fix was checked alone; this catches fixes that are safe one by
         // one but not together, and text that a later pass reads differently (a stray closer removed,
         // the rest of the line turned into a cut-off tag). A pass that fails it is not taken.
+        // Also the exact body text (`BodyText.of`, as the page structure of the new text reads it): fixes
+        // safe one by one can together change which lines read as chrome.
         let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
+        let wholeBody = analysis.bodyText
         func keepsBody(_ bytes: [UInt8]) -> Bool {
             BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
+                && PageReadingGuard.bodyText(of: bytes, dialect: analysis.options.dialect) == wholeBody
         }
         var current = TextEdit.apply(first, to: original)
         if !keepsBody(current) {

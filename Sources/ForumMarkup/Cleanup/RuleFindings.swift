@@ -23,24 +23,39 @@ public struct RuleFindings: Sendable {
     /// The findings in document order, fixes not yet checked (use only where fixes do not matter).
     public var sorted: [Diagnostic] { order.map { unguarded[$0] } }
 
-    /// The findings in document order with every fix that would change the body text removed.
+    /// The findings in document order with every fix that would change the body text of the lines it
+    /// touches removed (`BodyText.preserves`), and every fix that could change how other lines read
+    /// (chrome or body) and does, or could and was not checked, kept as not safe (`PageReadingGuard`).
     public func guarded(in context: RuleContext) -> [Diagnostic] {
         var checked = unguarded
+        // nil: dropped (changes the body text it touches); else whether the fix stays safe.
+        func verdict(_ fix: Fix) -> Bool? {
+            guard BodyText.preserves(fix, in: context) else { return nil }
+            return fix.isSafe && PageReadingGuard.check(fix, in: context) == .keepsBody
+        }
         // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
-        var verdicts: [ByteRange: Bool] = [:]
+        var verdicts: [ByteRange: Bool?] = [:]
         for i in checked.indices where !checked[i].fixes.isEmpty {
             var index = -1
-            checked[i].fixes = checked[i].fixes.filter { fix in
+            checked[i].fixes = checked[i].fixes.compactMap { fix in
                 index += 1
+                var result: Bool?
                 // Alternative fixes (a chrome run) are often shared by several findings: check each once.
                 if index > 0, fix.edits.count == 1, fix.edits[0].replacement.isEmpty {
                     let key = fix.edits[0].range
-                    if let known = verdicts[key] { return known }
-                    let verdict = BodyText.preserves(fix, in: context)
-                    verdicts[key] = verdict
-                    return verdict
+                    if let known = verdicts[key] {
+                        result = known
+                    } else {
+                        result = verdict(fix)
+                        verdicts[key] = .some(result)
+                    }
+                } else {
+                    result = verdict(fix)
                 }
-                return BodyText.preserves(fix, in: context)
+                guard let safe = result else { return nil }
+                var kept = fix
+                kept.isSafe = safe
+                return kept
             }
         }
         return order.map { checked[$0] }

@@ -20,3 +20,21 @@ func flagged(_ code: String, _ text: String, dialect: Dialect = .discuz) -> [Str
     return findings(code, text, dialect: dialect).map { source.text($0.range) }
 }
 
+
+/// The titles of the fixes of rule `code` in `text` that are offered but not safe, and the titles of the
+/// safe ones that change the whole document's body text (`BodyText.of`; must be empty).
+func readingChecked(_ code: String, _ text: String, dialect: Dialect = .discuz) -> (notSafe: [String], losing: [String]) {
+    let options = AnalysisOptions(cleanup: CleanupConfiguration(dialect: dialect, only: [code]))
+    let analysis = DocumentAnalysis(source: SourceText(text), options: options)
+    var notSafe: [String] = [], losing: [String] = []
+    for d in analysis.diagnostics {
+        for fix in d.fixes {
+            guard fix.isSafe else { notSafe.append(fix.title); continue }
+            let fixedBytes = TextEdit.apply(fix.edits, to: Array(text.utf8))
+            if DocumentAnalysis(source: SourceText(bytes: fixedBytes), options: options).bodyText != analysis.bodyText {
+                losing.append(fix.title)
+            }
+        }
+    }
+    return (notSafe, losing)
+}

@@ -47,17 +47,27 @@ public struct UnclosedTag: CleanupRule {
                 // insertions at this offset would conflict, one per clean-up pass.
                 var closers = "[/\(name)]"
                 var inner: [String] = []
+                var closable = true, sameNameLeftOpen = false
                 var m = c - 1
                 while m > index, tree.nodes[m].kind == .missingCloseTag, tree.nodes[m].range.start == tree.nodes[c].range.start {
-                    guard let open = TagFacts.opener(tree, tree.nodes[m].parent), tree.nodes[open].kind == .openTag,
-                          tree.nodes[open].tag?.tagClass != .raw, StyleLeak.leak(tree, open) == nil,
-                          !InvalidTagArgument.isInvalid(tree, open) else { inner = []; break }
-                    inner.append("[/\(tree.name(of: open))]")
+                    let open = TagFacts.opener(tree, tree.nodes[m].parent)
+                    if let open, closable, tree.nodes[open].kind == .openTag, tree.nodes[open].tag?.tagClass != .raw,
+                       StyleLeak.leak(tree, open) == nil, !InvalidTagArgument.isInvalid(tree, open) {
+                        inner.append("[/\(tree.name(of: open))]")
+                    } else {
+                        closable = false
+                        // Left open: a tag of the same name in there would take the inserted closer
+                        // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`, not this one).
+                        if let open, tree.lowercasedName(of: open) == tree.lowercasedName(of: index) { sameNameLeftOpen = true }
+                    }
                     m -= 1
                 }
+                if !closable { inner = [] }
                 closers = inner.reversed().joined() + closers
-                fixes.append(Fix(title: Messages.insertTitle(closers),
-                                 edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
+                if !sameNameLeftOpen {
+                    fixes.append(Fix(title: Messages.insertTitle(closers),
+                                     edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
+                }
             }
             fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,

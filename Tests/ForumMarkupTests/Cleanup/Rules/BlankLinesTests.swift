@@ -17,4 +17,13 @@ import ForumMarkup
         #expect(findings("blank-lines", "one\n").isEmpty)
         #expect(fixed("blank-lines", "one\n\n \n") == "one\n")
     }
+
+    /// Fuzz finding (`a\ra\n\n\n0`, lone CR included): with one blank line less, `a` and `0` read as a
+    /// name-and-date post header under the title `a`, so collapsing would take them out of the body.
+    @Test(arguments: ["a\ra\n\n\n0", "a\na\n\n\n0"])
+    func collapseThatMakesAPostHeaderIsNotSafe(_ text: String) {
+        let checked = readingChecked("blank-lines", text)
+        #expect(checked.losing.isEmpty)
+        #expect(checked.notSafe == ["Collapse to one blank line"])
+    }
 }

@@ -38,4 +38,12 @@ import ForumMarkup
         #expect(d.count == 2)
         #expect(d.allSatisfy { $0.fixes.first?.isSafe == true })
     }
+
+    /// Fuzz finding: deleting the `举报` run alone leaves `回复` reading as body text; that run
+    /// deletion is not safe, and no safe fix changes the body text.
+    @Test func runDeletionThatTurnsOtherChromeIntoBodyTextIsNotSafe() {
+        let checked = readingChecked("forum-chrome", "a\na\n回复\na\n举报\n\n发表于2024-3-0")
+        #expect(checked.losing.isEmpty)
+        #expect(!checked.notSafe.isEmpty)
+    }
 }

@@ -14,4 +14,12 @@ import ForumMarkup
     @Test func nearMissKeepsEmojiJoiners() {
         #expect(findings("invisible-character", "family 👨\u{200D}👩\u{200D}👧\n").isEmpty)
     }
+
+    /// Fuzz finding: without the word joiner `发表于2024-1-1` is a post header (chrome), so the deletion
+    /// would take the line out of the body text: offered, not safe.
+    @Test func deletionThatMakesAPostHeaderIsNotSafe() {
+        let checked = readingChecked("invisible-character", "发表于\u{2060}2024-1-1")
+        #expect(checked.losing.isEmpty)
+        #expect(checked.notSafe == ["Delete invisible characters"])
+    }
 }

@@ -35,4 +35,23 @@ import ForumMarkup
         #expect(d.count == 1)
         #expect(d.first?.fixes.map(\.title) == ["Insert [/index] where the tag ends"])
     }
+
+    /// Fuzz findings: removing the opener changes how another line reads (`2`, `/`, `6` and the
+    /// `Rank:` line turn into chrome or body text), so that removal is offered but not safe.
+    @Test(arguments: ["[quote]a\r2", "a[b]a\r/", "6[list=1]\na\na", "Rank: a\n[quote]a\na"])
+    func removalThatChangesAnotherLinesReadingIsNotSafe(_ text: String) {
+        let checked = readingChecked("unclosed-tag", text)
+        #expect(checked.losing.isEmpty)
+        #expect(checked.notSafe.contains { $0.hasPrefix("Remove [") })
+    }
+    /// A closer inserted for the outer `[b]` would close an inner `[b]` left open inside an invalid
+    /// `[color]`: only removal is offered, and clean-up converges (fuzz: `not-converged-bracket-color`).
+    @Test func noCloserWhenAnInnerTagOfTheSameNameStaysOpen() {
+        let d = findings("unclosed-tag", "[b][b][[color]a][b][b]")
+        #expect(d.first?.fixes.map(\.title) == ["Remove [b]"])
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
+        let once = CleanupRunner.cleanUp(SourceText("[b][b][[color]a][b][b]"), options: options)
+        #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
+        #expect(fixed("unclosed-tag", "[b][i]x") == "[b][i]x[/i][/b]")
+    }
 }

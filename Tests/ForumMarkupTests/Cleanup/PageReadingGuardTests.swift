@@ -1,0 +1,42 @@
+import Testing
+@testable import ForumMarkup
+
+/// `PageReadingGuard`: a safe fix keeps the body text of the whole document, not only of its lines.
+@Suite struct PageReadingGuardTests {
+    static func context(_ text: String) -> RuleContext {
+        DocumentAnalysis(source: SourceText(text)).ruleContext()
+    }
+
+    @Test func trailingWhitespaceStrayClosersAndCutOffTagsAreNeutral() {
+        let text = "word  \nmore[/b] text\n[size=4 tail [siz"
+        let c = Self.context(text)
+        #expect(PageReadingGuard.isReadingNeutral(Fix(title: "ws", edits: [.delete(ByteRange(4, 6))]), in: c))
+        #expect(PageReadingGuard.isReadingNeutral(Fix(title: "stray", edits: [.delete(ByteRange(11, 15))]), in: c))
+        let cut = ByteRange(text.utf8.count - 4, text.utf8.count)
+        #expect(PageReadingGuard.isReadingNeutral(Fix(title: "cut", edits: [.delete(cut)]), in: c))
+        // Whole lines, text, insertions: not neutral.
+        #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "line", edits: [.delete(ByteRange(0, 7))]), in: c))
+        #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "text", edits: [.delete(ByteRange(0, 1))]), in: c))
+        #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "ins", edits: [TextEdit(range: ByteRange(0, 0), replacement: " ")]), in: c))
+    }
+
+    @Test func wholeDocumentBodyTextDecides() {
+        // Without the word joiner the line is a post header: chrome, out of the body text.
+        let c = Self.context("发表于\u{2060}2024-1-1")
+        let joiner = ByteRange(9, 12)
+        #expect(!PageReadingGuard.keepsWholeBody([.delete(joiner)], in: c))
+        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(joiner)]), in: c) == .notSafe)
+        let plain = Self.context("word\u{2060}s and more")
+        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(ByteRange(4, 7))]), in: plain) == .keepsBody)
+    }
+
+    @Test func pastTheBudgetAFixThatNeedsTheCheckIsNotSafe() {
+        let c = Self.context("word\u{2060}s and more")
+        c.readingCheckBytes = PageReadingGuard.readingCheckBudget(c.source.count)
+        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(ByteRange(4, 7))]), in: c) == .notSafe)
+        // Neutral fixes need no check.
+        let ws = Self.context("word  \nmore")
+        ws.readingCheckBytes = PageReadingGuard.readingCheckBudget(ws.source.count)
+        #expect(PageReadingGuard.check(Fix(title: "ws", edits: [.delete(ByteRange(4, 6))]), in: ws) == .keepsBody)
+    }
+}
