@@ -100,4 +100,23 @@ import ForumMarkup
         }
         #expect(incremental > 50, "incremental \(incremental) of 150")
     }
+
+    /// Should incremental findings ever differ from a whole analysis of the same version, the whole
+    /// analysis wins, and the JSON encoded from the wrong findings must not be sent again.
+    @Test func aWholeAnalysisReplacesWrongIncrementalFindingsAndTheirJSON() throws {
+        let store = DocumentStore()
+        let text = SourceText("[b]unclosed\n\ntrailing space \n")
+        let document = store.open(uri: "file:///d.bbcode", languageId: "bbcode", version: 1, text: text, options: AnalysisOptions())
+        let right = document.findings
+        #expect(!right.isEmpty)
+        // Pretend an update produced a wrong list for version 2 (same text).
+        let wrong = [Diagnostic(code: "trailing-whitespace", severity: .hint, range: ByteRange(0, 1), message: "wrong")]
+        document.replace(text, version: 2, generation: 99, findings: wrong, tags: TagIndex(text.bytes))
+        let sentWrong = Self.json(document.encodedDiagnostics(.utf16))
+        #expect(String(decoding: sentWrong, as: UTF8.self).contains("wrong"))
+        _ = document.analysis
+        #expect(document.findings == right)
+        let sentAfter = Self.json(document.encodedDiagnostics(.utf16))
+        #expect(String(decoding: sentAfter, as: UTF8.self) == String(decoding: Self.json(Self.encodeFresh(right, text, .utf16)), as: UTF8.self))
+    }
 }

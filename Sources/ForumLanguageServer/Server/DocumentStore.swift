@@ -40,6 +40,7 @@ public final class OpenDocument {
             // Never expected (tests compare the two); if it happens, the whole analysis wins.
             Log.warning("incremental diagnostics of \(uri) v\(version) differ from a whole analysis; using the whole one")
             lastUpdate = nil
+            sentGeneration = -1
         }
         currentFindings = whole
         currentTags = TagIndex(source.bytes)

@@ -286,39 +286,16 @@ struct WindowAnalysis {
         tags = TagIndex(tokens: Lexer.tokenize(text.bytes), bytes: text.bytes, base: range.start)
     }
 
-    /// Each line of the window that starts in `from..<to` and that the page structure treats as a landmark
-    /// (chrome a post or the page ends at, the copy-link line under a title, a title anchor), in order.
+    /// The landmark (`PageStructureBuilder.landmark`) of each line of the window that starts in
+    /// `from..<to` and is one, in order.
     func structuralLines(from: Int, to: Int) -> [String] {
         var out: [String] = []
         var line = source.line(containing: from - start)
         while line < source.lineCount && source.lineStarts[line] + start < to {
-            let text = structure.lines[line].text
-            // Post headers and chrome whose role depends only on its own post are not listed: a header that
-            // comes or goes moves post ends, which the window sees (and `limits` compares outside the middle).
-            if ChromeCatalog.postHeader(text) != nil {
-                // not a landmark
-            } else if let match = ChromeCatalog.classify(text), match.endsPost || match.scope == .footerOnly || match.kind == .copyLink {
-                out.append("chrome \(match.kind) \(match.scope) \(match.endsPost)")
-            } else if Bytes.hasPrefix(text, "Thread starter ") || PageStructureBuilder.titleAnchors.contains(where: { Bytes.hasPrefix(text, $0) }) {
-                out.append("anchor")
-            }
+            if let landmark = PageStructureBuilder.landmark(structure.lines[line].text) { out.append(landmark) }
             line += 1
         }
         return out
-    }
-
-    /// True when a block, raw-content or unknown tag that starts in `from..<to` is never closed and is
-    /// not stopped by the end of a post inside the window (the window's last post may go on past it).
-    func hasUnclosedBlock(from: Int, to: Int) -> Bool {
-        let innerPostEnds = analysis.structure.bodyEndOffsets.dropLast()
-        return analysis.tree.issues.contains { issue in
-            guard issue.kind == .unclosedTag, issue.range.start + start >= from, issue.range.start + start < to,
-                  TagCatalog.lookup(issue.tagName).map({ $0.tagClass == .block || $0.tagClass == .raw }) ?? true else { return false }
-            guard let element = analysis.tree.nodes.first(where: { $0.kind == .element && $0.range.start == issue.range.start }) else {
-                return true
-            }
-            return !innerPostEnds.contains { element.range.end <= $0 }
-        }
     }
 
     /// The ends of the window's posts in `from...to`, except the last post's (the window may cut it).

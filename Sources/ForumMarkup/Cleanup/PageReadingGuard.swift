@@ -12,16 +12,21 @@
 /// That test re-analyses the document (parse and page structure, no rules), so it runs only for fixes
 /// that could change a line's reading (`isReadingNeutral` says which cannot: trailing whitespace, a
 /// stray closer, a cut-off tag), and only while the re-analysed bytes stay within a budget
-/// (`readingCheckBudget`); past it, a fix that would need the test is not offered as safe. Invariant:
-/// every fix this guard passes keeps the whole document's body text; a fix it does not pass is kept,
-/// not safe (an editor still offers it by its title, clean-up does not apply it).
+/// (`readingCheckBudget`). Past it (a large page with thousands of fixes) a fix keeps the verdict of the
+/// line-level checks: re-analysing the whole page once per fix would make an analysis quadratic and
+/// would leave a large page with almost nothing to clean, while every clean-up pass is still checked
+/// whole (`CleanupRunner`), so a clean-up never loses body text either way. Invariant: every checked fix
+/// this guard passes keeps the whole document's body text; a fix it finds changing it is kept, not safe
+/// (an editor still offers it by its title, clean-up does not apply it).
 public enum PageReadingGuard {
     /// What the guard decides about one fix that already passed `BodyText.preserves`.
     public enum Verdict: Sendable, Equatable {
         /// The whole document's body text is unchanged (or provably cannot change): safe.
         case keepsBody
-        /// The fix changes the body text elsewhere, or it could and the budget is spent: not safe.
-        case notSafe
+        /// The fix changes the body text elsewhere: not safe.
+        case changesBody
+        /// The fix could change it, but the budget is spent: the line-level verdict stands.
+        case unchecked
     }
 
     /// The bytes of re-analysis allowed per document: `budgetFactor` times its size plus `budgetBase`.
@@ -37,9 +42,9 @@ public enum PageReadingGuard {
     public static func check(_ fix: Fix, in context: RuleContext) -> Verdict {
         if isReadingNeutral(fix, in: context) { return .keepsBody }
         let count = context.source.count
-        guard context.readingCheckBytes + count <= readingCheckBudget(count) else { return .notSafe }
+        guard context.readingCheckBytes + count <= readingCheckBudget(count) else { return .unchecked }
         context.readingCheckBytes += count
-        return keepsWholeBody(fix.edits, in: context) ? .keepsBody : .notSafe
+        return keepsWholeBody(fix.edits, in: context) ? .keepsBody : .changesBody
     }
 
     /// True when applying `edits` (non-overlapping, any order) leaves the body text of the whole

@@ -24,14 +24,14 @@ public struct RuleFindings: Sendable {
     public var sorted: [Diagnostic] { order.map { unguarded[$0] } }
 
     /// The findings in document order with every fix that would change the body text of the lines it
-    /// touches removed (`BodyText.preserves`), and every fix that could change how other lines read
-    /// (chrome or body) and does, or could and was not checked, kept as not safe (`PageReadingGuard`).
+    /// touches removed (`BodyText.preserves`), and every fix that changes how other lines read (chrome or
+    /// body) kept as not safe (`PageReadingGuard`, within its budget).
     public func guarded(in context: RuleContext) -> [Diagnostic] {
         var checked = unguarded
         // nil: dropped (changes the body text it touches); else whether the fix stays safe.
         func verdict(_ fix: Fix) -> Bool? {
             guard BodyText.preserves(fix, in: context) else { return nil }
-            return fix.isSafe && PageReadingGuard.check(fix, in: context) == .keepsBody
+            return fix.isSafe && PageReadingGuard.check(fix, in: context) != .changesBody
         }
         // Several diagnostics may share a fix (a chrome run): check each distinct deletion once.
         var verdicts: [ByteRange: Bool?] = [:]

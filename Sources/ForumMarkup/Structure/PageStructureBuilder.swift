@@ -45,6 +45,23 @@ struct PageStructureBuilder {
                                           "source", "url", "link", "category", "tags", "version", "thread", "topic", "site"]
     static let labelEnds: [StaticString] = ["。", ".", "!", "！", "?", "？", ";", "；", ",", "，"]
     static let titleAnchors = [u("Thread: "), u("查看完整版本: "), u("查看完整版本:"), u("Post subject: ")]
+    /// The XenForo line under a title (like Discuz's `[复制链接]`).
+    static let threadStarter = u("Thread starter ")
+
+    /// What a line is as a *landmark*: a line whose role reaches past its own paragraph in the rules
+    /// below (chrome a post or the page ends at, chrome only counted in the page footer, the line under
+    /// a title, a title anchor); nil for any other line. Post headers are not landmarks: where they
+    /// move post ends, the post ends show it. `IncrementalFindings` re-analyses an edit locally only
+    /// when no line of the edited paragraphs changes its landmark: a new document-wide rule here must
+    /// name its lines in this function.
+    static func landmark(_ text: ArraySlice<UInt8>) -> String? {
+        if ChromeCatalog.postHeader(text) != nil { return nil }
+        if let match = ChromeCatalog.classify(text), match.endsPost || match.scope == .footerOnly || match.kind == .copyLink {
+            return "chrome \(match.kind) \(match.scope) \(match.endsPost)"
+        }
+        if Bytes.hasPrefix(text, threadStarter) || titleAnchors.contains(where: { Bytes.hasPrefix(text, $0) }) { return "anchor" }
+        return nil
+    }
     static let bulletPrefixes: [StaticString] = ["- ", "* ", "• ", "> "]
     static let titleEnds: [StaticString] = ["。", ".", ",", ";", ":", "，", "；", "："]
 
@@ -128,7 +145,7 @@ struct PageStructureBuilder {
         var titleAnchored = false
         if titleLine == nil {
             // `[复制链接]` (Discuz) or `Thread starter X` (XenForo) right under the title.
-            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink || Bytes.hasPrefix(text($0), "Thread starter ") }),
+            if let copy = (0..<n).first(where: { match[$0]?.kind == .copyLink || Bytes.hasPrefix(text($0), Self.threadStarter) }),
                let t = previousNonBlank(copy - 1, floor: max(0, copy - 4)), match[t] == nil, header[t] == nil {
                 title = cleanTitle(lines[t].string)
                 titleLine = t

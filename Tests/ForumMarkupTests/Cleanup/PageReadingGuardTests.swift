@@ -25,18 +25,34 @@ import Testing
         let c = Self.context("发表于\u{2060}2024-1-1")
         let joiner = ByteRange(9, 12)
         #expect(!PageReadingGuard.keepsWholeBody([.delete(joiner)], in: c))
-        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(joiner)]), in: c) == .notSafe)
+        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(joiner)]), in: c) == .changesBody)
         let plain = Self.context("word\u{2060}s and more")
         #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(ByteRange(4, 7))]), in: plain) == .keepsBody)
     }
 
-    @Test func pastTheBudgetAFixThatNeedsTheCheckIsNotSafe() {
-        let c = Self.context("word\u{2060}s and more")
+    @Test func pastTheBudgetAFixThatNeedsTheCheckIsUnchecked() {
+        let c = Self.context("发表于\u{2060}2024-1-1")
         c.readingCheckBytes = PageReadingGuard.readingCheckBudget(c.source.count)
-        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(ByteRange(4, 7))]), in: c) == .notSafe)
+        #expect(PageReadingGuard.check(Fix(title: "x", edits: [.delete(ByteRange(9, 12))]), in: c) == .unchecked)
         // Neutral fixes need no check.
         let ws = Self.context("word  \nmore")
         ws.readingCheckBytes = PageReadingGuard.readingCheckBudget(ws.source.count)
         #expect(PageReadingGuard.check(Fix(title: "ws", edits: [.delete(ByteRange(4, 6))]), in: ws) == .keepsBody)
+    }
+
+    /// A page with far more fixes than the budget re-checks keeps them safe (the line-level verdict
+    /// stands past the budget), and its clean-up, checked whole per pass, still keeps every word.
+    @Test func aLargePageKeepsItsFixesAndItsBodyText() {
+        var text = ""
+        for n in 0..<3000 { text += "第\(n)段 [b]未闭合 tail  \n\n" }
+        let analysis = DocumentAnalysis(source: SourceText(text))
+        let unclosed = analysis.diagnostics.filter { $0.code == "unclosed-tag" }
+        #expect(unclosed.count == 3000)
+        let safe = unclosed.filter { $0.fixes.contains { $0.isSafe } }.count
+        #expect(safe == unclosed.count, "safe fixes on \(safe) of \(unclosed.count) unclosed tags")
+        let cleaned = CleanupRunner.cleanUp(analysis)
+        let after = DocumentAnalysis(source: SourceText(bytes: cleaned.bytes))
+        #expect(BodyText.of(after.ruleContext()) == BodyText.of(analysis.ruleContext()))
+        #expect(after.diagnostics.filter { $0.code == "unclosed-tag" }.isEmpty)
     }
 }
