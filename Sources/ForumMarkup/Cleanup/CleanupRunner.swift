@@ -160,32 +160,48 @@ public enum CleanupRunner {
         // safe one by one can together change which lines read as chrome.
         let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
         let wholeBody = analysis.bodyText
+        let options = analysis.options
         func keepsBody(_ bytes: [UInt8]) -> Bool {
             BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
-                && PageReadingGuard.bodyText(of: bytes, dialect: analysis.options.dialect) == wholeBody
+                && PageReadingGuard.bodyText(of: bytes, dialect: options.dialect) == wholeBody
+        }
+        // The same check on a whole analysis, which the next pass reads (one analysis per pass).
+        func analysisKeepingBody(_ bytes: [UInt8]) -> DocumentAnalysis? {
+            guard BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes))) else { return nil }
+            let next = DocumentAnalysis(source: SourceText(bytes: bytes), options: options)
+            return next.bodyText == wholeBody ? next : nil
         }
         var current = TextEdit.apply(first, to: original)
-        if !keepsBody(current) {
+        var currentAnalysis: DocumentAnalysis
+        if let checked = analysisKeepingBody(current) {
+            currentAnalysis = checked
+        } else {
             // Safe one by one but not all together: take them one at a time instead.
             first = fixesOneByOne(firstFixes, on: original, keepsBody: keepsBody)
             if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
             current = TextEdit.apply(first, to: original)
+            currentAnalysis = DocumentAnalysis(source: SourceText(bytes: current), options: options)
         }
         var passes = 1
         var edits = first
         while passes < maxPasses {
-            let next = DocumentAnalysis(source: SourceText(bytes: current), options: analysis.options)
-            let moreFixes = safeFixes(next.diagnostics, code: code)
+            let moreFixes = safeFixes(currentAnalysis.diagnostics, code: code)
             var more = merge(moreFixes)
             if more.isEmpty { break }
             var applied = TextEdit.apply(more, to: current)
-            if !keepsBody(applied) {
+            var appliedAnalysis: DocumentAnalysis
+            if let checked = analysisKeepingBody(applied) {
+                appliedAnalysis = checked
+            } else {
                 more = fixesOneByOne(moreFixes, on: current, keepsBody: keepsBody)
                 applied = TextEdit.apply(more, to: current)
+                if more.isEmpty || applied == current { break }
+                appliedAnalysis = DocumentAnalysis(source: SourceText(bytes: applied), options: options)
             }
-            if more.isEmpty || applied == current || !keepsBody(applied) { break }
+            if applied == current { break }
             passes += 1
             current = applied
+            currentAnalysis = appliedAnalysis
             // Composed, not diffed: the edits keep every byte no fix touched (invalid UTF-8 included).
             edits = TextEdit.composed(edits, then: more)
         }
