@@ -20,6 +20,9 @@ public struct UnclosedTag: CleanupRule {
         let tree = context.tree
         var openers: [Int: Int] = [:]
         for (i, node) in tree.nodes.enumerated() where node.kind == .openTag { openers[node.range.start] = i }
+        // Copies kept as text for nesting too deep (sorted by start): closing the tags around them does not
+        // settle them, each pass would peel one layer off (`[b]` fourteen deep).
+        let tooDeep = tree.issues.filter { $0.kind == .nestingTooDeep }
         var out: [Diagnostic] = []
         for issue in tree.issues where issue.kind == .unclosedTag {
             guard let index = openers[issue.range.start] else { continue }
@@ -61,6 +64,7 @@ public struct UnclosedTag: CleanupRule {
                         // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`, not this one); a raw
                         // tag (`[code]` with markup inside) stays until a later pass can remove it, and
                         // each outer closer at that place would take a pass of its own: remove instead.
+                        // (Likewise below when copies of the tag inside were kept as text, too deep.)
                         if let open, tree.lowercasedName(of: open) == tree.lowercasedName(of: index)
                             || tree.nodes[open].tag?.tagClass == .raw { withhold = true }
                     }
@@ -68,6 +72,21 @@ public struct UnclosedTag: CleanupRule {
                 }
                 if !closable { inner = [] }
                 closers = inner.reversed().joined() + closers
+                if !withhold {
+                    let inside = tree.nodes[e].range, key = tree.lowercasedName(of: index)
+                    var low = 0, high = tooDeep.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if tooDeep[mid].range.start < inside.start { low = mid + 1 } else { high = mid }
+                    }
+                    while low < tooDeep.count, tooDeep[low].range.start < inside.end {
+                        if tooDeep[low].tagName.lowercased() == key {
+                            withhold = true
+                            break
+                        }
+                        low += 1
+                    }
+                }
                 if !withhold {
                     fixes.append(Fix(title: Messages.insertTitle(closers),
                                      edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))

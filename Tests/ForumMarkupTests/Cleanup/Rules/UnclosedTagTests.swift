@@ -64,4 +64,17 @@ import ForumMarkup
         #expect(once.passes < CleanupRunner.maxPasses)
         #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
     }
+    /// Past the parser's same-tag depth (10) copies of `[b]` are kept as text; closing the tags around
+    /// them would make them tags one layer per pass: the openers around them are removed instead
+    /// (fuzz: `not-converged-b-too-deep-with-text`).
+    @Test func noCloserAroundCopiesKeptAsTextTooDeep() {
+        let text = String(repeating: "[b]a", count: 12)
+        let d = findings("unclosed-tag", text)
+        #expect(!d.isEmpty && d.allSatisfy { $0.fixes.map(\.title) == ["Remove [b]"] })
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
+        let once = CleanupRunner.cleanUp(SourceText(text), options: options)
+        #expect(once.passes < CleanupRunner.maxPasses)
+        #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
+        #expect(fixed("unclosed-tag", String(repeating: "[b]a", count: 9)).hasSuffix("[/b]"))
+    }
 }
