@@ -207,7 +207,8 @@ public enum BodyText {
         let replacement = replacementBytes
         let new = Array(b[window.start..<range.start]) + replacement + Array(b[range.end..<window.end])
         let removed = count(Array(b[range.start..<range.end]))
-        return count(new) > count(old) - removed + count(replacement)
+        if count(new) > count(old) - removed + count(replacement) { return true }
+        return !textAroundReadsTheSame(edit, range, lines, in: source)
     }
 
     /// The sorted, merged non-body ranges of the document (tags, chrome lines and noise), or of the

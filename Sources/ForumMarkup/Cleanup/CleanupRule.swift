@@ -174,9 +174,24 @@ public final class RuleContext {
                   let open = TagFacts.opener(tree, index) else { continue }
             let close = TagFacts.closer(tree, index)
             if tag.tagClass == .raw {
-                let end = close.map { tree.nodes[$0].range.start } ?? node.range.end
-                var k = tree.nodes[open].range.end, markupShaped = false
-                while k < end { if b[k] == 0x5B || b[k] == 0x3C || b[k] == 0x26 { markupShaped = true; break }; k += 1 }
+                var markupShaped = false
+                if let close, tree.nodes[close].kind != .missingCloseTag {
+                    var k = tree.nodes[open].range.end
+                    let end = tree.nodes[close].range.start
+                    while k < end { if b[k] == 0x5B || b[k] == 0x3C || b[k] == 0x26 { markupShaped = true; break }; k += 1 }
+                } else {
+                    // Unclosed: the lexer read its content as markup already, so only text leaves can read
+                    // differently without it (`[noparse][noparse] x`: the inner opener is a tag either way).
+                    var m = index + 1
+                    while m < node.subtreeEnd, !markupShaped {
+                        if tree.nodes[m].kind == .text {
+                            let r = tree.nodes[m].range
+                            var k = r.start
+                            while k < r.end { if b[k] == 0x5B || b[k] == 0x3C || b[k] == 0x26 { markupShaped = true; break }; k += 1 }
+                        }
+                        m += 1
+                    }
+                }
                 if !markupShaped { continue }
             }
             if !tree.nodes[open].range.isEmpty { found.append(tree.nodes[open].range) }

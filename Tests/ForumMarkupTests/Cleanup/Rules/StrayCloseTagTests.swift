@@ -20,4 +20,10 @@ import ForumMarkup
         #expect(findings("stray-close-tag", "<font [/noparse]>").allSatisfy { $0.fixes.isEmpty })
         #expect(fixed("stray-close-tag", "<b>x</b> [/noparse] y\n") == "<b>x</b>  y\n")
     }
+    /// Fuzz finding: without the stray closer `[[/align]font=<a>` reads `[font=<a>` as one cut-off tag,
+    /// swallowing `[font=` and the HTML tag; the deletion is not offered.
+    @Test func deletionThatMakesACutOffTagOverHtmlIsNotOffered() {
+        #expect(findings("stray-close-tag", "[[/align]font=<a>").allSatisfy { $0.fixes.isEmpty })
+        #expect(fixed("stray-close-tag", "text[/align] more") == "text more")
+    }
 }

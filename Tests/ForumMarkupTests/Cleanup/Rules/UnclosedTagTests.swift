@@ -54,11 +54,11 @@ import ForumMarkup
         #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
         #expect(fixed("unclosed-tag", "[b][i]x") == "[b][i]x[/i][/b]")
     }
-    /// An unclosed `[code]` with markup inside stays open until a later pass may remove it: the tags
-    /// around it are removed, not closed one per pass (fuzz: `not-converged-raw-left-open-inside`).
+    /// An unclosed `[code]` left open at the place: the tags around it are removed, not closed one per
+    /// pass (fuzz: `not-converged-raw-left-open-inside`).
     @Test func noCloserAcrossAnOpenRawTag() {
         let d = findings("unclosed-tag", "[b][li][code]a[i]")
-        #expect(d.map { $0.fixes.map(\.title) } == [["Remove [b]"], ["Remove [li]"], [], ["Insert [/i] where the tag ends", "Remove [i]"]])
+        #expect(d.map { $0.fixes.map(\.title) } == [["Remove [b]"], ["Remove [li]"], ["Remove [code]"], ["Insert [/i] where the tag ends", "Remove [i]"]])
         let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
         let once = CleanupRunner.cleanUp(SourceText("[b][li][code]a[i]"), options: options)
         #expect(once.passes < CleanupRunner.maxPasses)
@@ -76,5 +76,13 @@ import ForumMarkup
         #expect(once.passes < CleanupRunner.maxPasses)
         #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
         #expect(fixed("unclosed-tag", String(repeating: "[b]a", count: 9)).hasSuffix("[/b]"))
+    }
+    /// An unclosed raw tag's content is lexed as markup already: nested unclosed `[noparse]` openers
+    /// are removed in one pass, not the innermost one per pass (fuzz: `not-converged-nested-unclosed-noparse`);
+    /// text inside that would read differently (`<font>`) still keeps the opener.
+    @Test func nestedUnclosedRawOpenersGoInOnePass() {
+        let d = findings("unclosed-tag", "[noparse][noparse][noparse] x", dialect: .vbulletin)
+        #expect(d.map { $0.fixes.map(\.title) } == Array(repeating: ["Remove [noparse]"], count: 3))
+        #expect(findings("unclosed-tag", "[noparse]<font> x", dialect: .vbulletin).first?.fixes.isEmpty == true)
     }
 }
