@@ -125,28 +125,46 @@ public enum CleanupRunner {
         cleanUp(DocumentAnalysis(source: source, options: options), code: code)
     }
 
-    /// `cleanUp(_:options:code:)` starting from an existing analysis of the original text.
-    /// The most fixes `fixesOneByOne` tries: each try reads the whole document again.
-    static let maxFixesOneByOne = 64
+    /// The most whole-document checks `fixesInGroups` makes for one pass: each reads the whole text
+    /// again, so a large document gets fewer (about twice its size plus 1 MB of re-reading: 64 for a
+    /// 16 KB page, 4 for a megabyte).
+    static func maxGroupChecks(_ count: Int) -> Int {
+        max(4, min(64, (2 * count + (1 << 20)) / max(count, 1)))
+    }
 
-    /// The fixes of a pass that failed the body-text guard as a whole, taken one at a time in order, each
-    /// kept only when the text with it and all kept before still holds the body (the first
-    /// `maxFixesOneByOne`; later passes get the rest).
-    static func fixesOneByOne(_ fixes: [Fix], on bytes: [UInt8], keepsBody: ([UInt8]) -> Bool) -> [TextEdit] {
+    /// The fixes of a pass that failed the body-text guard as a whole, taken in groups: all that are
+    /// left, else the first half of them, the first quarter, ... until a group keeps the body (taken)
+    /// or one fix alone does not (left out); then again with the rest. A fix that breaks the body costs
+    /// about log2(fixes) checks instead of a check per fix, and the checks are bounded
+    /// (`maxGroupChecks`); later passes get what is left.
+    static func fixesInGroups(_ fixes: [Fix], on bytes: [UInt8], keepsBody: ([UInt8]) -> Bool) -> [TextEdit] {
         var kept: [Fix] = []
         var edits: [TextEdit] = []
-        for fix in fixes.prefix(maxFixesOneByOne) {
-            let trial = merge(kept + [fix])
-            // A fix that overlaps one already kept is left to a later pass.
-            guard trial.count == edits.count + fix.edits.count else { continue }
-            if keepsBody(TextEdit.apply(trial, to: bytes)) {
-                kept.append(fix)
-                edits = trial
+        var rest = fixes[...]
+        var checks = 0
+        let maxChecks = maxGroupChecks(bytes.count)
+        while !rest.isEmpty && checks < maxChecks {
+            var group = rest.count
+            while checks < maxChecks {
+                checks += 1
+                let trial = merge(kept + rest.prefix(group))
+                if keepsBody(TextEdit.apply(trial, to: bytes)) {
+                    kept.append(contentsOf: rest.prefix(group))
+                    edits = trial
+                    rest = rest.dropFirst(group)
+                    break
+                }
+                if group == 1 {
+                    rest = rest.dropFirst()
+                    break
+                }
+                group /= 2
             }
         }
         return edits
     }
 
+    /// `cleanUp(_:options:code:)` starting from an existing analysis of the original text.
     public static func cleanUp(_ analysis: DocumentAnalysis, code: String? = nil) -> CleanupResult {
         let original = analysis.source.bytes
         let firstFixes = safeFixes(analysis.diagnostics, code: code)
@@ -176,8 +194,8 @@ public enum CleanupRunner {
         if let checked = analysisKeepingBody(current) {
             currentAnalysis = checked
         } else {
-            // Safe one by one but not all together: take them one at a time instead.
-            first = fixesOneByOne(firstFixes, on: original, keepsBody: keepsBody)
+            // Safe one by one but not all together: take them in groups that are.
+            first = fixesInGroups(firstFixes, on: original, keepsBody: keepsBody)
             if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
             current = TextEdit.apply(first, to: original)
             currentAnalysis = DocumentAnalysis(source: SourceText(bytes: current), options: options)
@@ -193,7 +211,7 @@ public enum CleanupRunner {
             if let checked = analysisKeepingBody(applied) {
                 appliedAnalysis = checked
             } else {
-                more = fixesOneByOne(moreFixes, on: current, keepsBody: keepsBody)
+                more = fixesInGroups(moreFixes, on: current, keepsBody: keepsBody)
                 applied = TextEdit.apply(more, to: current)
                 if more.isEmpty || applied == current { break }
                 appliedAnalysis = DocumentAnalysis(source: SourceText(bytes: applied), options: options)

@@ -30,7 +30,7 @@ public enum PageReadingGuard {
     }
 
     /// The bytes of re-analysis allowed per document: `budgetFactor` times its size plus `budgetBase`.
-    static let budgetFactor = 4
+    static let budgetFactor = 1
     /// See `budgetFactor` (bytes).
     static let budgetBase = 1 << 20
 
