@@ -40,13 +40,18 @@ binary="$work/$target/fuzz-$target"
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -x "$binary" ]; then
 objects=()
 rebuilt=0
+previous=""
 for library in $libraries; do
     objects+=("$modules/$library.o")
-    # Reuse a library object that is newer than its sources (and than the libraries it imports).
+    # Reuse a library object that is newer than its sources and than the libraries it imports (also
+    # when another target's build rebuilt those: a stale object would link against an old module).
     if [ "$rebuilt" = 0 ] && [ -f "$modules/$library.o" ] && [ -f "$modules/$library.swiftmodule" ] \
+        && { [ -z "$previous" ] || [ "$modules/$library.o" -nt "$previous" ]; } \
         && [ -z "$(find "Sources/$library" -newer "$modules/$library.o" -name '*.swift' | head -1)" ]; then
+        previous="$modules/$library.o"
         continue
     fi
+    previous="$modules/$library.o"
     rebuilt=1
     echo "building $library (instrumented)" >&2
     # shellcheck disable=SC2046
