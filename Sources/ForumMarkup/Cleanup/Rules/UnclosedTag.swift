@@ -8,8 +8,10 @@
 /// Fixes (safe): insert the closer where the parser ended the tag (preferred; with the closers of the
 /// tags inside it left open at the same place, innermost first: `[b][i]x` -> `[b][i]x[/i][/b]`), or
 /// remove the opener (the only fix for raw tags such as `[code]`, whose closing would turn the markup
-/// after them into text). No closer is offered when a tag left open at that place has the same name
-/// (it would take the closer) or is a raw tag (it stays open until a later pass may remove it).
+/// after them into text). No closer is offered when a tag left open at that place cannot be closed
+/// there (a raw tag, a style leak, an invalid argument: the closers could not be inserted in one fix),
+/// nor around copies of the tag kept as text for nesting too deep: the removal of the innermost opener
+/// around them deletes them too.
 public struct UnclosedTag: CleanupRule {
     public static let code = "unclosed-tag"
     public static let defaultSeverity = Severity.warning
@@ -23,6 +25,32 @@ public struct UnclosedTag: CleanupRule {
         // Copies kept as text for nesting too deep (sorted by start): closing the tags around them does not
         // settle them, each pass would peel one layer off (`[b]` fourteen deep).
         let tooDeep = tree.issues.filter { $0.kind == .nestingTooDeep }
+        // Each such copy goes with the removal of the innermost unclosed opener of its name around it, so
+        // that one pass removes every layer (not ten a pass: thirty `[quote]` took more than `maxPasses`).
+        let unclosedOpeners = Set(tree.issues.filter { $0.kind == .unclosedTag }.compactMap { openers[$0.range.start] })
+        var copies: [Int: [ByteRange]] = [:]
+        if !tooDeep.isEmpty {
+            let leaves = context.leaves
+            for copy in tooDeep {
+                var low = 0, high = leaves.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if tree.nodes[leaves[mid]].range.end <= copy.range.start { low = mid + 1 } else { high = mid }
+                }
+                guard low < leaves.count else { continue }
+                let key = copy.tagName.lowercased()
+                var p = tree.nodes[leaves[low]].parent, steps = 0
+                while p > 0, steps <= Parser.maxDepth + 2 {
+                    if tree.nodes[p].kind == .element, let open = TagFacts.opener(tree, p), unclosedOpeners.contains(open),
+                       tree.lowercasedName(of: open) == key {
+                        copies[open, default: []].append(copy.range)
+                        break
+                    }
+                    p = tree.nodes[p].parent
+                    steps += 1
+                }
+            }
+        }
         var out: [Diagnostic] = []
         for issue in tree.issues where issue.kind == .unclosedTag {
             guard let index = openers[issue.range.start] else { continue }
@@ -60,17 +88,15 @@ public struct UnclosedTag: CleanupRule {
                         inner.append("[/\(tree.name(of: open))]")
                     } else {
                         closable = false
-                        // Left open there: a tag of the same name would take the inserted closer
-                        // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`, not this one); a raw
-                        // tag (`[code]` with markup inside) stays until a later pass can remove it, and
-                        // each outer closer at that place would take a pass of its own: remove instead.
+                        // A tag left open there that cannot be closed there (raw, leaking, invalid
+                        // argument): one closer for all cannot be built, each outer closer at that place
+                        // would take a pass of its own, and one of the same name would take the closer
+                        // (`[b][b][color]a[b]`: `[/b]` closes the innermost `[b]`): remove instead.
                         // (Likewise below when copies of the tag inside were kept as text, too deep.)
-                        if let open, tree.lowercasedName(of: open) == tree.lowercasedName(of: index)
-                            || tree.nodes[open].tag?.tagClass == .raw { withhold = true }
+                        withhold = true
                     }
                     m -= 1
                 }
-                if !closable { inner = [] }
                 closers = inner.reversed().joined() + closers
                 if !withhold {
                     let inside = tree.nodes[e].range, key = tree.lowercasedName(of: index)
@@ -92,7 +118,7 @@ public struct UnclosedTag: CleanupRule {
                                      edits: [TextEdit(range: ByteRange(at, at), replacement: closers)]))
                 }
             }
-            fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)]))
+            fixes.append(Fix(title: Messages.removeTitle(text), edits: [.delete(node.range)] + (copies[index] ?? []).map(TextEdit.delete)))
             out.append(Diagnostic(code: Self.code, severity: Self.defaultSeverity, range: node.range,
                                   message: Messages.message(text, name), fixes: fixes))
         }

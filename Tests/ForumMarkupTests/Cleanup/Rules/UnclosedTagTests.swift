@@ -85,4 +85,26 @@ import ForumMarkup
         #expect(d.map { $0.fixes.map(\.title) } == Array(repeating: ["Remove [noparse]"], count: 3))
         #expect(findings("unclosed-tag", "[noparse]<font> x", dialect: .vbulletin).first?.fixes.isEmpty == true)
     }
+    /// Copies kept as text for nesting too deep go with the removal of the innermost unclosed opener of
+    /// their name, so one pass removes every layer (fuzz: `not-converged-thirty-quotes-too-deep`).
+    @Test func copiesKeptAsTextGoWithTheInnermostRemoval() {
+        let text = String(repeating: "[quote]", count: 30) + "x[/quote]\ny\n"
+        let d = findings("unclosed-tag", text)
+        #expect(d.last?.fixes.first?.edits.count == 21)
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(only: Set(RuleRegistry.rules.map { $0.code })))
+        let once = CleanupRunner.cleanUp(SourceText(text), options: options)
+        #expect(once.text == "[quote]x[/quote]\ny\n")
+        #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
+    }
+    /// An invalid `[size]` left open at the place: the outer tags are removed, not closed one per pass
+    /// (fuzz: `not-converged-closers-across-invalid-size`).
+    @Test func noCloserAcrossAnInvalidArgumentLeftOpen() {
+        let text = "[i][color=a][u][a[size]][list]"
+        let d = findings("unclosed-tag", text, dialect: .phpbb)
+        #expect(d.prefix(3).allSatisfy { $0.fixes.map(\.title).allSatisfy { $0.hasPrefix("Remove") } })
+        let options = AnalysisOptions(cleanup: CleanupConfiguration(dialect: .phpbb, only: Set(RuleRegistry.rules.map { $0.code })))
+        let once = CleanupRunner.cleanUp(SourceText(text), options: options)
+        #expect(once.passes < CleanupRunner.maxPasses)
+        #expect(CleanupRunner.cleanUp(SourceText(bytes: once.bytes), options: options).bytes == once.bytes)
+    }
 }
