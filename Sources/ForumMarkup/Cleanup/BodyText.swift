@@ -106,7 +106,7 @@ public enum BodyText {
             if c == 0x5D || c == 0x3E || c == 0x3B { closes = true; break }
             k += 1
         }
-        return !closes && opener != 0x5B
+        return !closes && opener != 0x5B && !opensBefore(range.start, b)
     }
 
     /// True when a `[` precedes `offset` on its line with no `]` after it: deleting what ends the line

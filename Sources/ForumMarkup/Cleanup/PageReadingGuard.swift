@@ -87,7 +87,8 @@ public enum PageReadingGuard {
                 }
                 if onlySpace { continue }
             }
-            guard isStrayOrCutOffTag(range, in: context) else { return false }
+            // (Not after a `[` left open on the line: the deletion could join it to the text after it.)
+            guard isStrayOrCutOffTag(range, in: context), !BodyText.opensBefore(range.start, b) else { return false }
         }
         return true
     }

@@ -8,12 +8,15 @@ import Testing
     }
 
     @Test func trailingWhitespaceStrayClosersAndCutOffTagsAreNeutral() {
-        let text = "word  \nmore[/b] text\n[size=4 tail [siz"
+        let text = "word  \nmore[/b] text\ntail [siz"
         let c = Self.context(text)
         #expect(PageReadingGuard.isReadingNeutral(Fix(title: "ws", edits: [.delete(ByteRange(4, 6))]), in: c))
         #expect(PageReadingGuard.isReadingNeutral(Fix(title: "stray", edits: [.delete(ByteRange(11, 15))]), in: c))
         let cut = ByteRange(text.utf8.count - 4, text.utf8.count)
         #expect(PageReadingGuard.isReadingNeutral(Fix(title: "cut", edits: [.delete(cut)]), in: c))
+        // After a `[` left open on the line the deletion could join it to the text after it.
+        let open = Self.context("[size=4 tail [siz")
+        #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "cut", edits: [.delete(ByteRange(13, 17))]), in: open))
         // Whole lines, text, insertions: not neutral.
         #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "line", edits: [.delete(ByteRange(0, 7))]), in: c))
         #expect(!PageReadingGuard.isReadingNeutral(Fix(title: "text", edits: [.delete(ByteRange(0, 1))]), in: c))

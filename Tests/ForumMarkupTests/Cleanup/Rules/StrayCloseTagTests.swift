@@ -26,4 +26,11 @@ import ForumMarkup
         #expect(findings("stray-close-tag", "[[/align]font=<a>").allSatisfy { $0.fixes.isEmpty })
         #expect(fixed("stray-close-tag", "text[/align] more") == "text more")
     }
+
+    /// Fuzz finding: deleting the stray closer joins `[backcolor=` to the date, so the line stops
+    /// reading as a post header (`fix-body-text-stray-close-joins-cut-off-tag-header`).
+    @Test func deletionThatJoinsACutOffTagToTheTextIsNotSafe() {
+        let checked = readingChecked("stray-close-tag", "[backcolor=[/quote]发表于2024-1-0")
+        #expect(checked.losing.isEmpty)
+    }
 }

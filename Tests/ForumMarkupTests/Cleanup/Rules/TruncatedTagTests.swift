@@ -14,4 +14,11 @@ import ForumMarkup
     @Test func nearMissBracketText() {
         #expect(findings("truncated-tag", "array [ 1, 3, 5 ] and [复制链接\n").isEmpty)
     }
+
+    /// Fuzz finding: without the cut-off `[fon`, `[font=&` reads as a cut-off tag to the line's end
+    /// (`fix-body-text-truncated-delete-after-open-bracket`): the deletion is not offered as safe.
+    @Test func deletionAfterAnOpenBracketThatMakesACutOffTagIsNotSafe() {
+        let checked = readingChecked("truncated-tag", "[font=&[fon")
+        #expect(checked.losing.isEmpty)
+    }
 }
