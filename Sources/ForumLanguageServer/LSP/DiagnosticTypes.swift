@@ -61,11 +61,12 @@ public struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
 
 extension OpenDocument {
     /// The current version's diagnostics as a JSON array (and how many), reusing the encoding of
-    /// every diagnostic that is unchanged since the last call (see `appendEncodedLSPDiagnostics`).
+    /// every diagnostic that is unchanged since the last call (see `encodedDiagnostics`).
     public func encodedLSPDiagnostics(_ encoding: PositionEncoding) -> (count: Int, json: PreEncodedJSON) {
+        let encoded = encodedDiagnostics(encoding)
         var bytes: [UInt8] = []
-        let count = appendEncodedLSPDiagnostics(encoding, to: &bytes)
-        return (count, PreEncodedJSON(bytes: bytes))
+        encoded.write(to: &bytes)
+        return (encoded.count, PreEncodedJSON(bytes: bytes))
     }
 
     /// The current version's diagnostics encoded (`EncodedDiagnostics`), in `encoding`. After one
@@ -94,14 +95,6 @@ extension OpenDocument {
         sentGeneration = generation
         sentEncoding = encoding
         return sent
-    }
-
-    /// Appends the current version's diagnostics as a JSON array to `out` and returns how many.
-    @discardableResult
-    public func appendEncodedLSPDiagnostics(_ encoding: PositionEncoding, to out: inout [UInt8]) -> Int {
-        let encoded = encodedDiagnostics(encoding)
-        encoded.write(to: &out)
-        return encoded.count
     }
 
     /// The current version's diagnostics as LSP objects, positions in `encoding`.

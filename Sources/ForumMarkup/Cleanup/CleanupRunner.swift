@@ -167,62 +167,55 @@ public enum CleanupRunner {
     /// `cleanUp(_:options:code:)` starting from an existing analysis of the original text.
     public static func cleanUp(_ analysis: DocumentAnalysis, code: String? = nil) -> CleanupResult {
         let original = analysis.source.bytes
-        let firstFixes = safeFixes(analysis.diagnostics, code: code)
-        var first = merge(firstFixes)
-        if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
         // The whole-document guard: every pass must keep all of the original's body text (chrome of
         // the original may go). Each fix was checked alone; this catches fixes that are safe one by
         // one but not together, and text that a later pass reads differently (a stray closer removed,
         // the rest of the line turned into a cut-off tag). A pass that fails it is not taken.
         // Also the exact body text (`BodyText.of`, as the page structure of the new text reads it): fixes
         // safe one by one can together change which lines read as chrome.
-        let body = BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys))
-        let wholeBody = analysis.bodyText
+        // Read once, and only when there is something to fix.
+        var originalBody: (lexical: [UInt8], whole: [UInt8])?
+        func body() -> (lexical: [UInt8], whole: [UInt8]) {
+            if let originalBody { return originalBody }
+            let read = (BodyText.lexical(analysis.source, chromeLines: Set(analysis.chromeLines.keys)), analysis.bodyText)
+            originalBody = read
+            return read
+        }
         let options = analysis.options
         func keepsBody(_ bytes: [UInt8]) -> Bool {
-            BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes)))
-                && PageReadingGuard.bodyText(of: bytes, dialect: options.dialect) == wholeBody
+            BodyText.isSubsequence(body().lexical, of: BodyText.lexical(SourceText(bytes: bytes)))
+                && PageReadingGuard.bodyText(of: bytes, dialect: options.dialect) == body().whole
         }
         // The same check on a whole analysis, which the next pass reads (one analysis per pass).
         func analysisKeepingBody(_ bytes: [UInt8]) -> DocumentAnalysis? {
-            guard BodyText.isSubsequence(body, of: BodyText.lexical(SourceText(bytes: bytes))) else { return nil }
+            guard BodyText.isSubsequence(body().lexical, of: BodyText.lexical(SourceText(bytes: bytes))) else { return nil }
             let next = DocumentAnalysis(source: SourceText(bytes: bytes), options: options)
-            return next.bodyText == wholeBody ? next : nil
+            return next.bodyText == body().whole ? next : nil
         }
-        var current = TextEdit.apply(first, to: original)
-        var currentAnalysis: DocumentAnalysis
-        if let checked = analysisKeepingBody(current) {
-            currentAnalysis = checked
-        } else {
-            // Safe one by one but not all together: take them in groups that are.
-            first = fixesInGroups(firstFixes, on: original, keepsBody: keepsBody)
-            if first.isEmpty { return CleanupResult(bytes: original, edits: [], passes: 1) }
-            current = TextEdit.apply(first, to: original)
-            currentAnalysis = DocumentAnalysis(source: SourceText(bytes: current), options: options)
-        }
-        var passes = 1
-        var edits = first
+        var current = original
+        var currentAnalysis = analysis
+        var edits: [TextEdit] = []
+        var passes = 0
         while passes < maxPasses {
-            let moreFixes = safeFixes(currentAnalysis.diagnostics, code: code)
-            var more = merge(moreFixes)
+            let fixes = safeFixes(currentAnalysis.diagnostics, code: code)
+            var more = merge(fixes)
             if more.isEmpty { break }
             var applied = TextEdit.apply(more, to: current)
-            var appliedAnalysis: DocumentAnalysis
             if let checked = analysisKeepingBody(applied) {
-                appliedAnalysis = checked
+                currentAnalysis = checked
             } else {
-                more = fixesInGroups(moreFixes, on: current, keepsBody: keepsBody)
+                // Safe one by one but not all together: take them in groups that are.
+                more = fixesInGroups(fixes, on: current, keepsBody: keepsBody)
+                if more.isEmpty { break }
                 applied = TextEdit.apply(more, to: current)
-                if more.isEmpty || applied == current { break }
-                appliedAnalysis = DocumentAnalysis(source: SourceText(bytes: applied), options: options)
+                currentAnalysis = DocumentAnalysis(source: SourceText(bytes: applied), options: options)
             }
             if applied == current { break }
             passes += 1
             current = applied
-            currentAnalysis = appliedAnalysis
             // Composed, not diffed: the edits keep every byte no fix touched (invalid UTF-8 included).
-            edits = TextEdit.composed(edits, then: more)
+            edits = passes == 1 ? more : TextEdit.composed(edits, then: more)
         }
-        return CleanupResult(bytes: current, edits: edits, passes: passes)
+        return CleanupResult(bytes: current, edits: edits, passes: max(passes, 1))
     }
 }
